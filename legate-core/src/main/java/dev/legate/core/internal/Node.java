@@ -1,0 +1,182 @@
+package dev.legate.core.internal;
+
+import dev.legate.core.DeviceContext;
+import dev.legate.core.spi.ExecutionProcessor;
+import dev.legate.core.spi.PointWork;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A vertex of the execution graph: a point task, a copy between memories, a fold of reduction
+ * buffers or the assembly of an unbound store. A node runs once every predecessor has finished.
+ *
+ * <p>Overview: {@code pending} starts at 1 (a guard held while the analysis adds edges); each
+ * edge adds 1 and each finished predecessor subtracts 1; the node is dispatched when it reaches
+ * 0. Successor lists are guarded by the node's monitor, so an edge added after the node has
+ * finished is simply not added.
+ */
+abstract class Node implements PointWork {
+    final RuntimeImpl runtime;
+    final NodeGroup group;
+    ExecutionProcessor processor;
+    private final AtomicInteger pending = new AtomicInteger(1);
+    private Node[] successors = EMPTY;
+    private int successorCount;
+    private volatile boolean done;
+    private volatile boolean upstreamFailed;
+    volatile Throwable failure;
+    long startNanos;
+    long endNanos;
+    private static final Node[] EMPTY = new Node[0];
+
+    Node(RuntimeImpl runtime, NodeGroup group) {
+        this.runtime = runtime;
+        this.group = group;
+        group.add();
+        runtime.nodeCreated();
+    }
+
+    /** Makes {@code next} wait for this node; false (and no edge) when this node has finished. */
+    final boolean addSuccessor(Node next) {
+        if (next == this) {
+            return false;
+        }
+        synchronized (this) {
+            if (done) {
+                if (failure != null || upstreamFailed) {
+                    next.upstreamFailed = true;
+                }
+                return false;
+            }
+            if (successorCount == successors.length) {
+                successors = Arrays.copyOf(successors, Math.max(4, successorCount * 2));
+            }
+            successors[successorCount++] = next;
+            next.pending.incrementAndGet();
+            return true;
+        }
+    }
+
+    /** Drops one pending count; true when the node became ready (and was not dispatched). */
+    final boolean releaseOne() {
+        return pending.decrementAndGet() == 0;
+    }
+
+    final boolean isDone() {
+        return done;
+    }
+
+    /** The work itself, on the processor's thread. */
+    abstract void execute(Optional<DeviceContext> device) throws Exception;
+
+    /** Called instead of {@link #execute} when a predecessor failed; releases what the node owns. */
+    void skipped() {
+    }
+
+    /** The library whose work this is, for events. */
+    String library() {
+        return "legate.core";
+    }
+
+    /** The point in the launch domain, for events. */
+    String point() {
+        return "";
+    }
+
+    /** Label for traces. */
+    abstract String label();
+
+    @Override
+    public final void run(Optional<DeviceContext> device) {
+        if (upstreamFailed) {
+            skipped();
+            return;
+        }
+        PointTaskEvent event = new PointTaskEvent();
+        event.begin();
+        startNanos = System.nanoTime();
+        try {
+            execute(device);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new WrappedTaskFailure(e);
+        } finally {
+            endNanos = System.nanoTime();
+            event.end();
+            if (event.shouldCommit()) {
+                event.library = library();
+                event.task = label();
+                event.point = point();
+                event.processor = processor == null ? "host" : processor.name();
+                event.commit();
+            }
+        }
+    }
+
+    @Override
+    public final void completed(Throwable error) {
+        if (error instanceof WrappedTaskFailure w) {
+            error = w.getCause();
+        }
+        if (error != null) {
+            failure = error;
+            runtime.recordFailure(this, error);
+        }
+        if (!upstreamFailed && error == null) {
+            runtime.trace(this);
+        }
+        Node[] succ;
+        int n;
+        synchronized (this) {
+            done = true;
+            succ = successors;
+            n = successorCount;
+            successors = EMPTY;
+            successorCount = 0;
+            notifyAll();
+        }
+        boolean failed = error != null || upstreamFailed;
+        for (int i = 0; i < n; i++) {
+            Node s = succ[i];
+            if (failed) {
+                s.upstreamFailed = true;
+            }
+            if (s.releaseOne()) {
+                runtime.dispatch(s);
+            }
+        }
+        group.finished();
+        runtime.nodeFinished();
+    }
+
+    /** Waits until the node has finished. */
+    final void await() {
+        if (done) {
+            return;
+        }
+        boolean interrupted = false;
+        synchronized (this) {
+            while (!done) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Carries a checked exception of a task body to {@link #completed}. */
+    static final class WrappedTaskFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WrappedTaskFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.legate.core.internal;
+
+import dev.legate.core.DeviceContext;
+import dev.legate.core.MemoryKind;
+import dev.legate.core.PhysicalArray;
+import dev.legate.core.PhysicalStore;
+import dev.legate.core.Point;
+import dev.legate.core.Rect;
+import dev.legate.core.Shape;
+import dev.legate.core.TaskBody;
+import dev.legate.core.spi.Allocation;
+import dev.legate.core.spi.ExecutionProcessor;
+import dev.legate.core.spi.MemorySpace;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One point task of a launch: builds the tiles of its arguments and runs the variant. */
+final class PointTaskNode extends Node {
+    final TaskOp op;
+    final int color;
+    final Point point;
+    /** Reduction buffers by store argument index, for folded reductions. */
+    Allocation[] partials;
+    /** Parts of unbound outputs by store argument index, and their sizes. */
+    Allocation[] parts;
+    long[] partSizes;
+
+    PointTaskNode(RuntimeImpl rt, NodeGroup group, TaskOp op, int color, Point point, ExecutionProcessor proc) {
+        super(rt, group);
+        this.op = op;
+        this.color = color;
+        this.point = point;
+        this.processor = proc;
+    }
+
+    @Override
+    void execute(Optional<DeviceContext> device) throws Exception {
+        MemorySpace mem = processor.memory();
+        TaskContextImpl ctx = new TaskContextImpl(op.task.id(), arrays(op.inputs, mem), arrays(op.outputs, mem),
+                arrays(op.reductions, mem), op.scalars, point, op.launch, processor, device);
+        TaskBody body = op.task.variant(op.kind);
+        var old = CurrentTask.swap(ctx);
+        try {
+            body.run(ctx);
+        } finally {
+            CurrentTask.swap(old);
+        }
+    }
+
+    private List<PhysicalArray> arrays(List<ArrayArg> list, MemorySpace mem) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        List<PhysicalArray> out = new ArrayList<>(list.size());
+        for (ArrayArg a : list) {
+            PhysicalStore validity = a.validity == null ? null : store(a.validity, mem);
+            if (a.offLo != null) {
+                PhysicalStore lo = store(a.offLo, mem);
+                Rect rows = lo.rect();
+                PhysicalStore offsets = new PhysicalStore(lo.type(), a.array.offsets().shape(),
+                        Rect.of1(rows.lo(0), rows.hi(0) + 1), lo.segment(), lo.deviceAddress(), lo.base(), lo.strides(),
+                        false, Optional.empty(), false);
+                out.add(PhysicalArray.strings(a.array.shape(), rows, offsets, store(a.chars, mem), validity));
+            } else if (a.data.unbound()) {
+                out.add(PhysicalArray.unbound(a.data.store.type(), size -> bindPart(a.data, mem, size)));
+            } else {
+                out.add(PhysicalArray.of(store(a.data, mem), validity));
+            }
+        }
+        return out;
+    }
+
+    private PhysicalStore store(StoreArg a, MemorySpace mem) {
+        Rect tile = op.tiles[a.index][color];
+        Storage s = a.store.storage();
+        Shape shape = a.store.shape();
+        boolean host = mem.kind() == MemoryKind.HOST;
+        if (a.privilege == Privilege.REDUCE && a.foldPartials) {
+            long es = s.type.size();
+            Allocation buf = mem.allocate(Math.max(1, tile.volume() * es));
+            if (partials == null) {
+                partials = new Allocation[op.args.size()];
+            }
+            partials[a.index] = buf;
+            long[] strides = new long[tile.ndim()];
+            long acc = 1;
+            long base = 0;
+            for (int d = strides.length - 1; d >= 0; d--) {
+                strides[d] = acc;
+                base -= acc * tile.lo(d);
+                acc *= Math.max(1, tile.extent(d));
+            }
+            if (!host) {
+                throw new UnsupportedOperationException("folded reductions on device memory need the provider's support");
+            }
+            MemorySegment seg = buf.segment();
+            for (long i = 0, n = tile.volume(); i < n; i++) {
+                Reductions.identity(a.redop, s.type, seg, i * es);
+            }
+            return new PhysicalStore(s.type, shape, tile, seg, 0, base, strides, true, Optional.of(a.redop), false);
+        }
+        Allocation inst = s.instance(mem);
+        long[] rs = s.rootStrides();
+        StoreView v = a.store.view();
+        return new PhysicalStore(s.type, shape, tile, host ? inst.segment() : MemorySegment.NULL,
+                host ? 0 : inst.address(), v.baseOffset(rs), v.strides(rs), a.privilege.writes(),
+                a.privilege == Privilege.REDUCE ? Optional.of(a.redop) : Optional.empty(), s.bitmap);
+    }
+
+    private PhysicalStore bindPart(StoreArg a, MemorySpace mem, long size) {
+        long es = a.store.type().size();
+        Allocation buf = mem.allocate(Math.max(1, size * es));
+        if (parts == null) {
+            parts = new Allocation[op.args.size()];
+            partSizes = new long[op.args.size()];
+        }
+        parts[a.index] = buf;
+        partSizes[a.index] = size;
+        boolean host = mem.kind() == MemoryKind.HOST;
+        return new PhysicalStore(a.store.type(), Shape.of(size), Rect.of1(0, size),
+                host ? buf.segment() : MemorySegment.NULL, host ? 0 : buf.address(), 0, new long[] {1}, true,
+                Optional.empty(), false);
+    }
+
+    @Override
+    String label() {
+        return op.name() + " " + point;
+    }
+
+    @Override
+    String library() {
+        return op.task.id().library();
+    }
+
+    @Override
+    String point() {
+        return point.toString();
+    }
+}

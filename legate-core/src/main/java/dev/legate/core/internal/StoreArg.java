@@ -1,0 +1,34 @@
+package dev.legate.core.internal;
+
+import dev.legate.core.Partition;
+import dev.legate.core.ReductionOp;
+
+/** One store argument of a task launch, with the partition the solver chose for it. */
+final class StoreArg {
+    final StoreImpl store;
+    final Privilege privilege;
+    final ReductionOp redop;
+    final String name;
+    /** Index among the launch's store arguments (the variable's index). */
+    final int index;
+    Partition partition;
+    /** Reduction through per-point buffers folded afterwards (tiles overlap). */
+    boolean foldPartials;
+
+    StoreArg(StoreImpl store, Privilege privilege, ReductionOp redop, String name, int index) {
+        this.store = store;
+        this.privilege = privilege;
+        this.redop = redop;
+        this.name = name;
+        this.index = index;
+    }
+
+    boolean unbound() {
+        return store.isUnbound() && privilege == Privilege.WRITE;
+    }
+
+    @Override
+    public String toString() {
+        return name + ":" + store;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.legate.core.internal;
+
+import dev.legate.core.Point;
+import dev.legate.core.ProcessorKind;
+import dev.legate.core.Rect;
+import dev.legate.core.Scalar;
+import dev.legate.core.Shape;
+import dev.legate.core.spi.ExecutionProcessor;
+import dev.legate.core.spi.MemorySpace;
+import java.util.List;
+
+/**
+ * A recorded task launch, validated and waiting in the window. {@link #launch} turns it into
+ * point tasks, analyses their dependences and hands the ready ones to processors.
+ */
+final class TaskOp implements Operation {
+    final long id;
+    final RegisteredTask task;
+    final String provenance;
+    final List<StoreArg> args;
+    final List<ArrayArg> inputs;
+    final List<ArrayArg> outputs;
+    final List<ArrayArg> reductions;
+    final List<Scalar> scalars;
+    final Solver.Plan plan;
+    final Shape launch;
+    final ProcessorKind kind;
+    final List<ExecutionProcessor> procs;
+    /** Per store argument and color: the tile in store coordinates. */
+    Rect[][] tiles;
+
+    TaskOp(long id, RegisteredTask task, String provenance, List<StoreArg> args, List<ArrayArg> inputs,
+           List<ArrayArg> outputs, List<ArrayArg> reductions, List<Scalar> scalars, Solver.Plan plan, Shape launch,
+           ProcessorKind kind, List<ExecutionProcessor> procs) {
+        this.id = id;
+        this.task = task;
+        this.provenance = provenance;
+        this.args = args;
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.reductions = reductions;
+        this.scalars = scalars;
+        this.plan = plan;
+        this.launch = launch;
+        this.kind = kind;
+        this.procs = procs;
+    }
+
+    String name() {
+        return task.id().toString();
+    }
+
+    @Override
+    public void launch(RuntimeImpl rt) {
+        if (plan != null) {
+            plan.resolve(rt);
+        }
+        int colors = (int) launch.volume();
+        NodeGroup group = new NodeGroup(id, name());
+        PointTaskNode[] nodes = new PointTaskNode[colors];
+        tiles = new Rect[args.size()][];
+        int p = procs.size();
+        int rr = colors < p ? rt.nextRoundRobin() : 0;
+        for (int c = 0; c < colors; c++) {
+            ExecutionProcessor proc = colors >= p ? procs.get((int) ((long) c * p / colors)) : procs.get((c + rr) % p);
+            nodes[c] = new PointTaskNode(rt, group, this, c, colors == 1 ? Point.zero(launch.ndim())
+                    : Point.delinearize(c, launch), proc);
+        }
+        for (StoreArg a : args) {
+            if (a.unbound()) {
+                continue;
+            }
+            Rect[] t = new Rect[colors];
+            Rect[] root = new Rect[colors];
+            StoreView v = a.store.view();
+            for (int c = 0; c < colors; c++) {
+                t[c] = a.partition.tile(nodes[c].point);
+                root[c] = v.rootBounds(t[c]);
+            }
+            tiles[a.index] = t;
+            if (a.privilege == Privilege.REDUCE && a.foldPartials) {
+                continue;
+            }
+            Storage s = a.store.storage();
+            Privilege priv = a.privilege == Privilege.REDUCE ? Privilege.READ_WRITE : a.privilege;
+            Dependences.analyze(s, group, nodes, root, priv.writes());
+            if (s.coherence != null) {
+                for (int c = 0; c < colors; c++) {
+                    MemorySpace m = nodes[c].processor.memory();
+                    if (priv.reads()) {
+                        s.coherence.read(rt, s, root[c], m, nodes[c]);
+                    }
+                    if (priv.writes()) {
+                        s.coherence.write(root[c], m, nodes[c]);
+                    }
+                }
+            }
+            if (priv.writes()) {
+                s.version++;
+            }
+        }
+        for (StoreArg a : args) {
+            if (a.privilege == Privilege.REDUCE && a.foldPartials) {
+                rt.addFinisher(new FoldNode(rt, new NodeGroup(id, name() + ".fold"), this, a, nodes), nodes,
+                        union(tiles[a.index], a.store.view()), a.store.storage());
+            } else if (a.unbound()) {
+                rt.addFinisher(new AssembleNode(rt, new NodeGroup(id, name() + ".assemble"), this, a, nodes), nodes,
+                        Rect.of1(0, Long.MAX_VALUE), a.store.storage());
+            }
+        }
+        boolean inline = colors == 1 && kind == ProcessorKind.CPU && rt.config().inlineSmallTasks();
+        for (PointTaskNode n : nodes) {
+            if (n.releaseOne()) {
+                if (inline) {
+                    rt.runInline(n);
+                } else {
+                    rt.dispatch(n);
+                }
+            }
+        }
+    }
+
+    private static Rect union(Rect[] tiles, StoreView v) {
+        Rect u = null;
+        for (Rect t : tiles) {
+            if (!t.isEmpty()) {
+                Rect r = v.rootBounds(t);
+                u = u == null ? r : u.union(r);
+            }
+        }
+        return u == null ? v.rootBounds(tiles[0]) : u;
+    }
+}

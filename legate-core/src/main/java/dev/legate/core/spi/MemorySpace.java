@@ -1,0 +1,27 @@
+package dev.legate.core.spi;
+
+import dev.legate.core.Memory;
+
+/** The provider's side of a {@link Memory}: it allocates blocks with accounting. */
+public interface MemorySpace extends Memory {
+    /**
+     * Allocates {@code bytes} bytes aligned to 64 bytes. Contents are unspecified.
+     *
+     * @throws OutOfMemoryError naming this memory, the request and the bytes in use, when the
+     *         memory's capacity would be exceeded even after releasing cached blocks
+     */
+    Allocation allocate(long bytes);
+
+    /**
+     * Releases blocks kept for reuse. Called by the runtime when memory is tight and before
+     * leak checks.
+     */
+    void trim();
+
+    /**
+     * Checks that every allocation was returned; called when the runtime closes.
+     *
+     * @return one line per live allocation (size and who allocated it), empty when none leaked
+     */
+    java.util.List<String> leaks();
+}
