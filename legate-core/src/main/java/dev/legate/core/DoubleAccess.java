@@ -77,8 +77,8 @@ public final class DoubleAccess {
         ReductionOp op = store.reductionOp().orElseThrow(
                 () -> new IllegalStateException("reduce() needs a tile of a reduction argument"));
         double r = switch (op) {
-            case SUM -> (double) (old + v);
-            case PROD -> (double) (old * v);
+            case SUM -> old + v;
+            case PROD -> old * v;
             case MIN -> Math.min(old, v);
             case MAX -> Math.max(old, v);
             default -> throw new IllegalStateException(op + " does not apply to double elements");

@@ -77,8 +77,8 @@ public final class FloatAccess {
         ReductionOp op = store.reductionOp().orElseThrow(
                 () -> new IllegalStateException("reduce() needs a tile of a reduction argument"));
         float r = switch (op) {
-            case SUM -> (float) (old + v);
-            case PROD -> (float) (old * v);
+            case SUM -> old + v;
+            case PROD -> old * v;
             case MIN -> Math.min(old, v);
             case MAX -> Math.max(old, v);
             default -> throw new IllegalStateException(op + " does not apply to float elements");

@@ -77,13 +77,13 @@ public final class IntAccess {
         ReductionOp op = store.reductionOp().orElseThrow(
                 () -> new IllegalStateException("reduce() needs a tile of a reduction argument"));
         int r = switch (op) {
-            case SUM -> (int) (old + v);
-            case PROD -> (int) (old * v);
+            case SUM -> old + v;
+            case PROD -> old * v;
             case MIN -> Math.min(old, v);
             case MAX -> Math.max(old, v);
-            case AND -> (int) (old & v);
-            case OR -> (int) (old | v);
-            case XOR -> (int) (old ^ v);
+            case AND -> old & v;
+            case OR -> old | v;
+            case XOR -> old ^ v;
             default -> throw new IllegalStateException(op + " does not apply to int elements");
         };
         seg.setAtIndex(LAYOUT, k, r);

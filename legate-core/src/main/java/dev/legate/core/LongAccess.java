@@ -77,13 +77,13 @@ public final class LongAccess {
         ReductionOp op = store.reductionOp().orElseThrow(
                 () -> new IllegalStateException("reduce() needs a tile of a reduction argument"));
         long r = switch (op) {
-            case SUM -> (long) (old + v);
-            case PROD -> (long) (old * v);
+            case SUM -> old + v;
+            case PROD -> old * v;
             case MIN -> Math.min(old, v);
             case MAX -> Math.max(old, v);
-            case AND -> (long) (old & v);
-            case OR -> (long) (old | v);
-            case XOR -> (long) (old ^ v);
+            case AND -> old & v;
+            case OR -> old | v;
+            case XOR -> old ^ v;
             default -> throw new IllegalStateException(op + " does not apply to long elements");
         };
         seg.setAtIndex(LAYOUT, k, r);

@@ -66,9 +66,10 @@ final class Bootstrap {
     }
 
     /** Starts every available provider; records why the others are unavailable. */
-    static List<Provider> providers(RuntimeConfig config, ModuleLayer layer, Map<String, String> unavailable) {
+    static List<Provider> providers(RuntimeConfig config, List<ProviderFactory> factories,
+                                    Map<String, String> unavailable) {
         List<Provider> started = new ArrayList<>();
-        for (ProviderFactory f : load(ProviderFactory.class, layer)) {
+        for (ProviderFactory f : factories) {
             String reason;
             try {
                 reason = f.unavailableReason().orElse(null);

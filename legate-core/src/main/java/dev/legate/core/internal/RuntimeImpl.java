@@ -32,6 +32,7 @@ import dev.legate.core.spi.ExecutionProcessor;
 import dev.legate.core.spi.LegateLibrary;
 import dev.legate.core.spi.MemorySpace;
 import dev.legate.core.spi.Provider;
+import dev.legate.core.spi.ProviderFactory;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +83,7 @@ public final class RuntimeImpl implements LegateRuntime {
     private int roundRobin;
     private volatile boolean closed;
 
-    private RuntimeImpl(RuntimeConfig config, ModuleLayer layer, List<Provider> providers,
+    private RuntimeImpl(RuntimeConfig config, List<LegateLibrary> libs, List<Provider> providers,
                         Map<String, String> unavailable) {
         this.config = config;
         this.providers = providers;
@@ -114,20 +115,29 @@ public final class RuntimeImpl implements LegateRuntime {
         LibraryImpl core = new LibraryImpl(this, Builtins.LIBRARY, CORE_API_VERSION, "module dev.legate.core");
         libraries.put(core.name(), core);
         this.builtins = new Builtins(core, Map.of(), Map.of());
-        for (LegateLibrary l : Bootstrap.libraries(layer)) {
+        for (LegateLibrary l : libs) {
             LibraryImpl impl = new LibraryImpl(this, l.name(), l.version(), Bootstrap.origin(l));
             l.register(impl);
             libraries.put(l.name(), impl);
         }
     }
 
-    /** Starts a runtime: providers, machine, libraries. */
+    /** Starts a runtime: providers, machine, libraries found with ServiceLoader. */
     public static RuntimeImpl start(RuntimeConfig config) {
         ModuleLayer layer = Bootstrap.pluginLayer(config);
+        return start(config, Bootstrap.load(ProviderFactory.class, layer), Bootstrap.libraries(layer));
+    }
+
+    /**
+     * Starts a runtime with the given providers and libraries instead of those ServiceLoader
+     * finds; for tests inside this module.
+     */
+    public static RuntimeImpl start(RuntimeConfig config, List<ProviderFactory> factories,
+                                    List<LegateLibrary> libs) {
         Map<String, String> unavailable = new LinkedHashMap<>();
-        List<Provider> providers = Bootstrap.providers(config, layer, unavailable);
+        List<Provider> providers = Bootstrap.providers(config, factories, unavailable);
         try {
-            return new RuntimeImpl(config, layer, providers, unavailable);
+            return new RuntimeImpl(config, libs, providers, unavailable);
         } catch (RuntimeException e) {
             for (Provider p : providers) {
                 p.close();

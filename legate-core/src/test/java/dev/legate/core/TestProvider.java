@@ -1,0 +1,234 @@
+package dev.legate.core;
+
+import dev.legate.core.spi.Allocation;
+import dev.legate.core.spi.ExecutionProcessor;
+import dev.legate.core.spi.MemorySpace;
+import dev.legate.core.spi.PointWork;
+import dev.legate.core.spi.Provider;
+import dev.legate.core.spi.ProviderFactory;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A provider for the core's own tests: worker-thread processors over one memory. With
+ * {@code gpu} set, its processors are of kind GPU and its memory is separate from the host's
+ * (but host-backed), which exercises the coherence layer's copies.
+ */
+final class TestProvider implements Provider {
+    private final String name;
+    private final Mem memory;
+    private final List<Proc> procs = new ArrayList<>();
+    final AtomicLong copies = new AtomicLong();
+    static final Map<String, TestProvider> LAST = new ConcurrentHashMap<>();
+
+    TestProvider(String name, int n, boolean gpu) {
+        this.name = name;
+        this.memory = new Mem(gpu ? "fakefb" : "testmem");
+        for (int i = 0; i < n; i++) {
+            procs.add(new Proc(i, gpu ? ProcessorKind.GPU : ProcessorKind.CPU, memory));
+        }
+        LAST.put(name, this);
+    }
+
+    record Factory(String name, int n, boolean gpu) implements ProviderFactory {
+        @Override
+        public Optional<String> unavailableReason() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Provider create(RuntimeConfig config) {
+            return new TestProvider(name, n, gpu);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<? extends ExecutionProcessor> processors() {
+        return procs;
+    }
+
+    @Override
+    public List<? extends MemorySpace> memories() {
+        return List.of(memory);
+    }
+
+    @Override
+    public void copy(Allocation src, long srcOffset, Allocation dst, long dstOffset, long bytes) {
+        copies.incrementAndGet();
+        MemorySegment.copy(src.segment(), srcOffset, dst.segment(), dstOffset, bytes);
+    }
+
+    @Override
+    public String describe() {
+        return procs.size() + " test processors";
+    }
+
+    @Override
+    public void close() {
+        for (Proc p : procs) {
+            p.queue.add(STOP);
+        }
+    }
+
+    private static final PointWork STOP = new PointWork() {
+        @Override
+        public void run(Optional<DeviceContext> device) {
+        }
+
+        @Override
+        public void completed(Throwable failure) {
+        }
+    };
+
+    static final class Proc implements ExecutionProcessor {
+        final int index;
+        final ProcessorKind kind;
+        final Mem memory;
+        final LinkedBlockingQueue<PointWork> queue = new LinkedBlockingQueue<>();
+
+        Proc(int index, ProcessorKind kind, Mem memory) {
+            this.index = index;
+            this.kind = kind;
+            this.memory = memory;
+            Thread.ofPlatform().daemon().name("test-" + kind + index).start(this::loop);
+        }
+
+        private void loop() {
+            while (true) {
+                PointWork w;
+                try {
+                    w = queue.take();
+                } catch (InterruptedException e) {
+                    continue;
+                }
+                if (w == STOP) {
+                    return;
+                }
+                Throwable f = null;
+                try {
+                    w.run(Optional.empty());
+                } catch (Throwable t) {
+                    f = t;
+                }
+                w.completed(f);
+            }
+        }
+
+        @Override
+        public void execute(PointWork work) {
+            queue.add(work);
+        }
+
+        @Override
+        public MemorySpace memory() {
+            return memory;
+        }
+
+        @Override
+        public ProcessorKind kind() {
+            return kind;
+        }
+
+        @Override
+        public int index() {
+            return index;
+        }
+
+        @Override
+        public String name() {
+            return kind.name().toLowerCase() + index;
+        }
+    }
+
+    static final class Mem implements MemorySpace {
+        private final String name;
+        final AtomicLong used = new AtomicLong();
+        final Map<Long, Block> live = new ConcurrentHashMap<>();
+        private final AtomicLong ids = new AtomicLong();
+
+        Mem(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public Allocation allocate(long bytes) {
+            Arena a = Arena.ofShared();
+            Block b = new Block(this, a, a.allocate(bytes, 64), ids.incrementAndGet());
+            used.addAndGet(bytes);
+            live.put(b.id, b);
+            return b;
+        }
+
+        @Override
+        public void trim() {
+        }
+
+        @Override
+        public List<String> leaks() {
+            return live.values().stream().map(b -> name + " block #" + b.id + " of " + b.seg.byteSize()).toList();
+        }
+
+        @Override
+        public MemoryKind kind() {
+            return MemoryKind.HOST;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public long capacity() {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
+        public long used() {
+            return used.get();
+        }
+    }
+
+    record Block(Mem mem, Arena arena, MemorySegment seg, long id) implements Allocation {
+        @Override
+        public MemorySpace memory() {
+            return mem;
+        }
+
+        @Override
+        public long size() {
+            return seg.byteSize();
+        }
+
+        @Override
+        public long address() {
+            return seg.address();
+        }
+
+        @Override
+        public MemorySegment segment() {
+            return seg;
+        }
+
+        @Override
+        public void close() {
+            if (mem.live.remove(id) == null) {
+                throw new IllegalStateException("double free of block " + id);
+            }
+            mem.used.addAndGet(-seg.byteSize());
+            arena.close();
+        }
+    }
+}
