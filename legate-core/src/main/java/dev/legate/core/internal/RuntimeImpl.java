@@ -24,6 +24,7 @@ import dev.legate.core.Scope;
 import dev.legate.core.Shape;
 import dev.legate.core.ShapeMismatchException;
 import dev.legate.core.TaskException;
+import dev.legate.core.TaskBody;
 import dev.legate.core.TaskId;
 import dev.legate.core.TypeMismatchException;
 import dev.legate.core.UnknownTaskException;
@@ -114,7 +115,21 @@ public final class RuntimeImpl implements LegateRuntime {
         this.tracer = new Tracer(config.profile());
         LibraryImpl core = new LibraryImpl(this, Builtins.LIBRARY, CORE_API_VERSION, "module dev.legate.core");
         libraries.put(core.name(), core);
-        this.builtins = new Builtins(core, Map.of(), Map.of());
+        Map<ProcessorKind, TaskBody> gpuFill = new java.util.EnumMap<>(ProcessorKind.class);
+        Map<ProcessorKind, TaskBody> gpuCopy = new java.util.EnumMap<>(ProcessorKind.class);
+        for (Provider p : providers) {
+            if (!p.processors().isEmpty() && p.processors().get(0).kind() == ProcessorKind.GPU) {
+                TaskBody f = p.coreVariants().get("fill");
+                TaskBody c = p.coreVariants().get("copy");
+                if (f != null) {
+                    gpuFill.put(ProcessorKind.GPU, f);
+                }
+                if (c != null) {
+                    gpuCopy.put(ProcessorKind.GPU, c);
+                }
+            }
+        }
+        this.builtins = new Builtins(core, gpuFill, gpuCopy);
         for (LegateLibrary l : libs) {
             LibraryImpl impl = new LibraryImpl(this, l.name(), l.version(), Bootstrap.origin(l));
             l.register(impl);

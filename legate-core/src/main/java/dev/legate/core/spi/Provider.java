@@ -1,6 +1,8 @@
 package dev.legate.core.spi;
 
+import dev.legate.core.TaskBody;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A started provider: the processors and memories it contributes to a runtime. Closed by the
@@ -23,6 +25,16 @@ public interface Provider extends AutoCloseable {
      * asynchronous device copies go on that processor's stream.
      */
     void copy(Allocation src, long srcOffset, Allocation dst, long dstOffset, long bytes);
+
+    /**
+     * Variants of the runtime's own tasks for this provider's processors, by task name:
+     * {@code "fill"} (output 0 set to scalar 0) and {@code "copy"} (input 0 copied to output 0,
+     * same shape and type, any strides). Providers of CPU processors need none: the core has
+     * host variants.
+     */
+    default Map<String, TaskBody> coreVariants() {
+        return Map.of();
+    }
 
     /** A multi-line human-readable description for {@code --show-config}. */
     String describe();
