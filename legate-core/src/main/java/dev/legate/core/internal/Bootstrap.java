@@ -91,7 +91,11 @@ final class Bootstrap {
 
     /** Loads the libraries, refusing any that needs another core API version. */
     static List<LegateLibrary> libraries(ModuleLayer layer) {
-        List<LegateLibrary> libs = load(LegateLibrary.class, layer);
+        return checkLibraries(load(LegateLibrary.class, layer));
+    }
+
+    /** Refuses libraries that need another core API version, or share a name. */
+    static List<LegateLibrary> checkLibraries(List<LegateLibrary> libs) {
         Set<String> names = new LinkedHashSet<>();
         for (LegateLibrary l : libs) {
             if (!l.coreApi().contains(LegateRuntime.CORE_API_VERSION)) {

@@ -454,7 +454,7 @@ public final class RuntimeImpl implements LegateRuntime {
     }
 
     CopyNode newCopy(Storage s, Rect rect, MemorySpace src, MemorySpace dst) {
-        MemorySpace device = src.kind() == MemoryKind.HOST ? dst : src;
+        MemorySpace device = src == hostMemory ? dst : src;
         Provider p = owners.get(device);
         CopyNode c = new CopyNode(this, new NodeGroup(opIds.incrementAndGet(), "copy"), s, rect, src, dst, p);
         c.processor = copyProcessors.get(device);

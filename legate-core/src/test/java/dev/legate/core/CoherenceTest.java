@@ -1,0 +1,106 @@
+package dev.legate.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The coherence layer with a second memory: fake GPUs whose memory is separate from the host's.
+ * Data written on one side is copied before the other side reads it, and only then.
+ */
+class CoherenceTest {
+    /** A library with GPU and CPU variants that record where they ran. */
+    static final class Both implements dev.legate.core.spi.LegateLibrary {
+        @Override
+        public String name() {
+            return "both";
+        }
+
+        @Override
+        public Version version() {
+            return new Version(1, 0, 0);
+        }
+
+        @Override
+        public VersionRange coreApi() {
+            return VersionRange.parse("[1.0,2.0)");
+        }
+
+        @Override
+        public void register(dev.legate.core.spi.TaskRegistry r) {
+            TaskBody inc = ctx -> {
+                PhysicalStore in = ctx.input(0).data();
+                PhysicalStore out = ctx.output(0).data();
+                double add = ctx.processor().kind() == ProcessorKind.GPU ? 1000 : 1;
+                for (long i = 0; i < out.volume(); i++) {
+                    out.segment().setAtIndex(ValueLayout.JAVA_DOUBLE, out.linearIndex(i),
+                            in.segment().getAtIndex(ValueLayout.JAVA_DOUBLE, in.linearIndex(i)) + add);
+                }
+            };
+            r.register("gpuinc", new TaskSignature(1, 1, 0, 0), Map.of(ProcessorKind.GPU, inc, ProcessorKind.CPU, inc));
+            r.register("cpuinc", new TaskSignature(1, 1, 0, 0), Map.of(ProcessorKind.CPU, inc));
+        }
+    }
+
+    private static void launch(LegateRuntime rt, String task, LogicalStore in, LogicalStore out) {
+        AutoTask t = rt.createTask(rt.library("both").task(task));
+        Variable a = t.addInput(in);
+        Variable b = t.addOutput(out);
+        t.addConstraint(Constraint.align(a, b));
+        t.execute();
+    }
+
+    @Test
+    void dataMovesBetweenMemoriesOnlyWhenNeeded() {
+        try (LegateRuntime rt = TestRuntimes.start(RuntimeConfig.builder().cpus(2).minTileVolume(16).tileGranule(1)
+                .build(), 2, List.of(new Both()))) {
+            TestProvider gpu = TestProvider.LAST.get("test-gpu");
+            assertEquals(2, rt.machine().count(ProcessorKind.GPU));
+            LogicalStore a = rt.createStore(DType.FLOAT64, 100);
+            a.update(p -> {
+                for (int i = 0; i < 100; i++) {
+                    p.segment().setAtIndex(ValueLayout.JAVA_DOUBLE, i, i);
+                }
+            });
+            LogicalStore b = rt.createStore(DType.FLOAT64, 100);
+            LogicalStore c = rt.createStore(DType.FLOAT64, 100);
+            LogicalStore d = rt.createStore(DType.FLOAT64, 100);
+            launch(rt, "gpuinc", a, b);    // a: host -> gpu copies (2 tiles); b written on gpu
+            rt.fence();
+            long afterFirst = gpu.copies.get();
+            assertEquals(2, afterFirst, "one copy per tile of a to its GPU");
+            launch(rt, "gpuinc", b, c);    // b already valid on the GPUs: no copy
+            rt.fence();
+            assertEquals(afterFirst, gpu.copies.get(), "b stays on the GPUs");
+            launch(rt, "cpuinc", c, d);    // c must come back to the host
+            assertEquals(99 + 2000 + 1, d.physical().doubles().get(99));
+            assertTrue(gpu.copies.get() >= afterFirst + 2, "c copied back to the host");
+            long beforeRead = gpu.copies.get();
+            assertEquals(0 + 1000, b.physical().doubles().get(0), "host read of b copies it back");
+            assertTrue(gpu.copies.get() > beforeRead);
+            long beforeReread = gpu.copies.get();
+            b.physical();
+            assertEquals(beforeReread, gpu.copies.get(), "a second host read needs no copy");
+        }
+    }
+
+    @Test
+    void hostWritesInvalidateDeviceCopies() {
+        try (LegateRuntime rt = TestRuntimes.start(RuntimeConfig.builder().cpus(1).minTileVolume(1000).build(), 1,
+                List.of(new Both()))) {
+            LogicalStore a = rt.createStore(DType.FLOAT64, 10);
+            LogicalStore b = rt.createStore(DType.FLOAT64, 10);
+            rt.fill(a, Scalar.of(1.0));
+            launch(rt, "gpuinc", a, b);
+            assertEquals(1001.0, b.physical().doubles().get(3));
+            a.update(p -> p.segment().setAtIndex(ValueLayout.JAVA_DOUBLE, 3, 5.0));
+            launch(rt, "gpuinc", a, b);
+            assertEquals(1005.0, b.physical().doubles().get(3), "the GPU sees the host's new value");
+            assertEquals(1001.0, b.physical().doubles().get(4));
+        }
+    }
+}
