@@ -1,0 +1,7 @@
+/**
+ * The CUDA provider (work in progress).
+ */
+module dev.legate.cuda {
+    requires dev.legate.core;
+    requires jcuda;
+}
