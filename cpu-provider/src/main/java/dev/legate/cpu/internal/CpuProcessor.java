@@ -5,7 +5,8 @@ import dev.legate.core.spi.ExecutionProcessor;
 import dev.legate.core.spi.MemorySpace;
 import dev.legate.core.spi.PointWork;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /** One CPU processor: a daemon worker thread running its queue in order. */
 final class CpuProcessor implements ExecutionProcessor {
@@ -20,8 +21,9 @@ final class CpuProcessor implements ExecutionProcessor {
     };
     private final int index;
     private final HostMemory memory;
-    private final LinkedBlockingQueue<PointWork> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<PointWork> queue = new ConcurrentLinkedQueue<>();
     private final Thread thread;
+    private volatile boolean parked;
 
     CpuProcessor(int index, HostMemory memory) {
         this.index = index;
@@ -30,14 +32,29 @@ final class CpuProcessor implements ExecutionProcessor {
         thread.start();
     }
 
-    private void loop() {
+    private PointWork next() {
+        int spins = 0;
         while (true) {
-            PointWork w;
-            try {
-                w = queue.take();
-            } catch (InterruptedException e) {
+            PointWork w = queue.poll();
+            if (w != null) {
+                return w;
+            }
+            if (++spins < 200) {
+                Thread.onSpinWait();
                 continue;
             }
+            parked = true;
+            if (queue.isEmpty()) {
+                LockSupport.park(this);
+            }
+            parked = false;
+            spins = 0;
+        }
+    }
+
+    private void loop() {
+        while (true) {
+            PointWork w = next();
             if (w == STOP) {
                 return;
             }
@@ -54,10 +71,13 @@ final class CpuProcessor implements ExecutionProcessor {
     @Override
     public void execute(PointWork work) {
         queue.add(work);
+        if (parked) {
+            LockSupport.unpark(thread);
+        }
     }
 
     void shutdown() {
-        queue.add(STOP);
+        execute(STOP);
     }
 
     @Override

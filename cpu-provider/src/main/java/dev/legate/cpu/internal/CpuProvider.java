@@ -55,5 +55,6 @@ final class CpuProvider implements Provider {
         for (CpuProcessor p : processors) {
             p.shutdown();
         }
+        memory.closeSlabs();
     }
 }

@@ -14,32 +14,47 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Host memory: 64-byte aligned off-heap blocks, each in its own shared arena, with accounting
- * against a limit and a cache of freed blocks by size.
+ * Host memory: 64-byte aligned off-heap blocks with accounting against a limit.
  *
- * <p>Overview: stores are freed when the garbage collector finds them unreachable, which it
- * only looks for under heap pressure; off-heap blocks do not create heap pressure. So, like
- * the JDK's direct buffers, an allocation that would take the blocks in use past a threshold
- * first asks for a collection and gives the cleaner a moment, and the threshold then grows
- * with what survives.
+ * <p>Overview: small blocks (up to {@link #SMALL_MAX} bytes) come in power-of-two classes
+ * carved from slabs, so that small arrays cost neither an arena each nor, when freed, the
+ * thread handshake that closing a shared arena takes. Large blocks have an arena each and,
+ * once freed, are kept by size for reuse (a loop that makes a new array per iteration reuses
+ * the previous one's memory, already touched). Stores are freed when the garbage collector
+ * finds them unreachable, which it only looks for under heap pressure that off-heap blocks do
+ * not create; so, like the JDK's direct buffers, an allocation that takes the bytes in use past
+ * a threshold first asks for a collection and gives the cleaner a moment, and the threshold
+ * then grows with what survived.
  */
 final class HostMemory implements MemorySpace {
     private static final long ALIGN = 64;
-    private static final long GC_FLOOR = 256L << 20;
+    static final long SMALL_MAX = 256 << 10;
+    private static final long SLAB = 4L << 20;
+    private static final long GC_FLOOR = 512L << 20;
     private final long capacity;
     private final boolean trackSites;
+    /** Bytes of live blocks. */
     private final AtomicLong used = new AtomicLong();
+    /** Bytes held from the system: slabs and large blocks, live or cached. */
+    private final AtomicLong reserved = new AtomicLong();
     private final AtomicLong ids = new AtomicLong();
-    private final Map<Long, ArrayDeque<Block>> cache = new HashMap<>();
-    private long cached;
-    private final long cacheLimit;
+    private final SizeClass[] classes;
+    private final Map<Long, ArrayDeque<Block>> largeCache = new HashMap<>();
+    private long largeCached;
+    private final long largeCacheLimit;
+    private final List<Arena> slabs = new ArrayList<>();
     private volatile long gcThreshold = GC_FLOOR;
     private final Map<Long, Block> live = new ConcurrentHashMap<>();
 
     HostMemory(long capacity, boolean trackSites) {
         this.capacity = capacity;
         this.trackSites = trackSites;
-        this.cacheLimit = Math.min(capacity / 4, 2L << 30);
+        this.largeCacheLimit = Math.min(capacity / 4, 4L << 30);
+        int n = Long.numberOfTrailingZeros(SMALL_MAX) - Long.numberOfTrailingZeros(ALIGN) + 1;
+        classes = new SizeClass[n];
+        for (int i = 0; i < n; i++) {
+            classes[i] = new SizeClass(ALIGN << i);
+        }
     }
 
     @Override
@@ -67,46 +82,53 @@ final class HostMemory implements MemorySpace {
         if (bytes <= 0) {
             throw new IllegalArgumentException("allocation size must be positive, got " + bytes);
         }
-        long size = (bytes + ALIGN - 1) / ALIGN * ALIGN;
-        Block b = takeCached(size);
-        if (b == null) {
-            reserve(size);
-            Arena arena = Arena.ofShared();
-            MemorySegment seg;
-            try {
-                seg = arena.allocate(size, ALIGN);
-            } catch (OutOfMemoryError e) {
-                arena.close();
-                used.addAndGet(-size);
-                throw outOfMemory(bytes);
+        Block b;
+        if (bytes <= SMALL_MAX) {
+            SizeClass c = classes[63 - Long.numberOfLeadingZeros(Math.max(ALIGN, Long.highestOneBit(bytes - 1) << 1))
+                    - Long.numberOfTrailingZeros(ALIGN)];
+            b = c.take();
+        } else {
+            long size = (bytes + ALIGN - 1) / ALIGN * ALIGN;
+            b = takeLarge(size);
+            if (b == null) {
+                reserve(size);
+                Arena arena = Arena.ofShared();
+                try {
+                    b = new Block(this, arena, arena.allocate(size, ALIGN), size, null);
+                } catch (OutOfMemoryError e) {
+                    arena.close();
+                    reserved.addAndGet(-size);
+                    throw outOfMemory(bytes);
+                }
             }
-            b = new Block(this, arena, seg, size);
         }
+        used.addAndGet(b.size);
         b.open(ids.incrementAndGet(), trackSites ? new Throwable("allocated here") : null, bytes);
         live.put(b.id, b);
         return b;
     }
 
-    private synchronized Block takeCached(long size) {
-        ArrayDeque<Block> q = cache.get(size);
+    private synchronized Block takeLarge(long size) {
+        ArrayDeque<Block> q = largeCache.get(size);
         if (q == null || q.isEmpty()) {
             return null;
         }
-        cached -= size;
+        largeCached -= size;
         return q.pop();
     }
 
+    /** Accounts {@code size} more bytes from the system, collecting garbage first if that is due. */
     private void reserve(long size) {
-        long now = used.get() + size;
+        long now = reserved.get() + size;
         if (now > gcThreshold || now > capacity) {
-            trim();
-            if (used.get() + size > gcThreshold || used.get() + size > capacity) {
+            trimLarge();
+            if (reserved.get() + size > gcThreshold || reserved.get() + size > capacity) {
                 collect(size);
             }
         }
-        long after = used.addAndGet(size);
+        long after = reserved.addAndGet(size);
         if (after > capacity) {
-            used.addAndGet(-size);
+            reserved.addAndGet(-size);
             throw outOfMemory(size);
         }
         gcThreshold = Math.max(gcThreshold, Math.max(GC_FLOOR, 2 * after));
@@ -123,46 +145,66 @@ final class HostMemory implements MemorySpace {
                 Thread.currentThread().interrupt();
                 break;
             }
-            trim();
-            if (used.get() + size <= capacity && used.get() < before) {
+            trimLarge();
+            if (used.get() < before && reserved.get() + size <= capacity) {
                 break;
             }
         }
-        gcThreshold = Math.max(GC_FLOOR, 2 * (used.get() + size));
+        gcThreshold = Math.max(GC_FLOOR, 2 * (reserved.get() + size));
     }
 
     private OutOfMemoryError outOfMemory(long bytes) {
         return new OutOfMemoryError("legate host memory '" + name() + "': cannot allocate " + bytes + " bytes; "
-                + used.get() + " of " + (capacity == Long.MAX_VALUE ? "unlimited" : capacity) + " bytes in use"
-                + " (raise --sysmem / LEGATE_SYSMEM)");
+                + used.get() + " bytes in use, " + reserved.get() + " held, limit "
+                + (capacity == Long.MAX_VALUE ? "none" : Long.toString(capacity)) + " (raise --sysmem / LEGATE_SYSMEM)");
     }
 
     void release(Block b) {
         if (live.remove(b.id) == null) {
-            throw new IllegalStateException("host allocation #" + b.id + " of " + b.size + " bytes was released twice");
+            throw new IllegalStateException("host allocation #" + b.id + " of " + b.requested
+                    + " bytes was released twice");
+        }
+        used.addAndGet(-b.size);
+        if (b.sizeClass != null) {
+            b.sizeClass.give(b);
+            return;
         }
         synchronized (this) {
-            if (cached + b.size <= cacheLimit) {
-                cache.computeIfAbsent(b.size, k -> new ArrayDeque<>()).push(b);
-                cached += b.size;
+            if (largeCached + b.size <= largeCacheLimit) {
+                largeCache.computeIfAbsent(b.size, k -> new ArrayDeque<>()).push(b);
+                largeCached += b.size;
                 return;
             }
         }
         b.free();
     }
 
-    @Override
-    public void trim() {
+    private void trimLarge() {
         List<Block> drop = new ArrayList<>();
         synchronized (this) {
-            for (ArrayDeque<Block> q : cache.values()) {
+            for (ArrayDeque<Block> q : largeCache.values()) {
                 drop.addAll(q);
             }
-            cache.clear();
-            cached = 0;
+            largeCache.clear();
+            largeCached = 0;
         }
         for (Block b : drop) {
             b.free();
+        }
+    }
+
+    @Override
+    public void trim() {
+        trimLarge();
+    }
+
+    /** Frees every slab; the provider calls it once no block can be in use any more. */
+    void closeSlabs() {
+        synchronized (slabs) {
+            for (Arena a : slabs) {
+                a.close();
+            }
+            slabs.clear();
         }
     }
 
@@ -186,22 +228,63 @@ final class HostMemory implements MemorySpace {
         return site.getStackTrace().length > 0 ? site.getStackTrace()[0].toString() : "unknown";
     }
 
-    /** One block: a segment in its own arena. */
+    /** Free blocks of one small size, carved from slabs on demand. */
+    private final class SizeClass {
+        final long size;
+        private final ArrayDeque<Block> free = new ArrayDeque<>();
+
+        SizeClass(long size) {
+            this.size = size;
+        }
+
+        synchronized Block take() {
+            Block b = free.poll();
+            if (b != null) {
+                return b;
+            }
+            long slab = Math.max(SLAB, size * 16);
+            reserve(slab);
+            Arena arena = Arena.ofShared();
+            MemorySegment seg;
+            try {
+                seg = arena.allocate(slab, ALIGN);
+            } catch (OutOfMemoryError e) {
+                arena.close();
+                reserved.addAndGet(-slab);
+                throw outOfMemory(size);
+            }
+            synchronized (slabs) {
+                slabs.add(arena);
+            }
+            for (long off = slab - size; off > 0; off -= size) {
+                free.push(new Block(HostMemory.this, null, seg.asSlice(off, size), size, this));
+            }
+            return new Block(HostMemory.this, null, seg.asSlice(0, size), size, this);
+        }
+
+        synchronized void give(Block b) {
+            free.push(b);
+        }
+    }
+
+    /** One block: a slice of a slab, or a segment in its own arena. */
     static final class Block implements Allocation {
         private final HostMemory memory;
         private final Arena arena;
         private final MemorySegment segment;
         final long size;
+        final SizeClass sizeClass;
         long id;
         long requested;
         Throwable site;
         String thread;
 
-        Block(HostMemory memory, Arena arena, MemorySegment segment, long size) {
+        Block(HostMemory memory, Arena arena, MemorySegment segment, long size, SizeClass sizeClass) {
             this.memory = memory;
             this.arena = arena;
             this.segment = segment;
             this.size = size;
+            this.sizeClass = sizeClass;
         }
 
         void open(long id, Throwable site, long requested) {
@@ -212,7 +295,7 @@ final class HostMemory implements MemorySpace {
         }
 
         void free() {
-            memory.used.addAndGet(-size);
+            memory.reserved.addAndGet(-size);
             arena.close();
         }
 

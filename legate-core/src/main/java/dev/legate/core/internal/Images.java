@@ -30,7 +30,8 @@ final class Images {
         }
         Storage storage = src.store.storage();
         Object key = List.of(src.store.view(), hi == null ? List.of() : hi.view(), List.of(srcTiles), extent);
-        if (storage.imageCacheVersion == storage.version && (hi == null || hi.storage() == storage)) {
+        if (storage.imageCache != null && storage.imageCacheVersion == storage.version
+                && (hi == null || hi.storage() == storage)) {
             Rect[] cached = storage.imageCache.get(key);
             if (cached != null) {
                 return cached;
@@ -40,8 +41,8 @@ final class Images {
         PhysicalStore up = hi == null ? null : rt.readOnHostLocked(hi);
         Rect[] out = new Rect[colors];
         IntStream.range(0, colors).parallel().forEach(c -> out[c] = imageOf(lo, up, srcTiles[c], extent, src.name));
-        if (storage.imageCacheVersion != storage.version) {
-            storage.imageCache.clear();
+        if (storage.imageCache == null || storage.imageCacheVersion != storage.version) {
+            storage.imageCache = new java.util.HashMap<>(2);
             storage.imageCacheVersion = storage.version;
         }
         if (hi == null || hi.storage() == storage) {

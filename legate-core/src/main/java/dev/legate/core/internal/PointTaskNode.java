@@ -75,7 +75,7 @@ final class PointTaskNode extends Node {
     private PhysicalStore store(StoreArg a, MemorySpace mem) {
         Rect tile = op.tiles[a.index][color];
         Storage s = a.store.storage();
-        Shape shape = a.store.shape();
+        Shape shape = a.shape;
         boolean host = mem.kind() == MemoryKind.HOST;
         if (a.privilege == Privilege.REDUCE && a.foldPartials) {
             long es = s.type.size();
@@ -102,10 +102,8 @@ final class PointTaskNode extends Node {
             return new PhysicalStore(s.type, shape, tile, seg, 0, base, strides, true, Optional.of(a.redop), false);
         }
         Allocation inst = s.instance(mem);
-        long[] rs = s.rootStrides();
-        StoreView v = a.store.view();
         return new PhysicalStore(s.type, shape, tile, host ? inst.segment() : MemorySegment.NULL,
-                host ? 0 : inst.address(), v.baseOffset(rs), v.strides(rs), a.privilege.writes(),
+                host ? 0 : inst.address(), a.base, a.strides, a.privilege.writes(),
                 a.privilege == Privilege.REDUCE ? Optional.of(a.redop) : Optional.empty(), s.bitmap);
     }
 

@@ -7,8 +7,6 @@ import dev.legate.core.spi.Allocation;
 import dev.legate.core.spi.MemorySpace;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -25,7 +23,9 @@ public final class Storage {
     final boolean bitmap;
     final RuntimeImpl runtime;
     private volatile long[] shape;
+    /** Counted down when an unbound storage gets its size; null for storages made bound. */
     private final CountDownLatch bound;
+    private volatile long[] rootStrides;
     final Resources resources;
     /** Accesses of operations that may not have finished (analysis lock). */
     final ArrayList<OpAccess> accesses = new ArrayList<>(4);
@@ -34,7 +34,7 @@ public final class Storage {
     /** Bumped by every write; keys cached data-dependent partitions (analysis lock). */
     long version;
     /** Cached image partitions by key, valid for {@link #version} of this storage. */
-    final Map<Object, Rect[]> imageCache = new HashMap<>(2);
+    Map<Object, Rect[]> imageCache;
     long imageCacheVersion = -1;
 
     Storage(RuntimeImpl runtime, long id, DType type, long[] shape, boolean bitmap) {
@@ -43,7 +43,7 @@ public final class Storage {
         this.type = type;
         this.bitmap = bitmap;
         this.shape = shape == null ? null : shape.clone();
-        this.bound = new CountDownLatch(shape == null ? 1 : 0);
+        this.bound = shape == null ? new CountDownLatch(1) : null;
         this.resources = new Resources(id, runtime.leakTracker());
         runtime.cleaner().register(this, resources);
     }
@@ -69,11 +69,15 @@ public final class Storage {
 
     void bind(long[] s) {
         shape = s.clone();
-        bound.countDown();
+        if (bound != null) {
+            bound.countDown();
+        }
     }
 
     void awaitBound() throws InterruptedException {
-        bound.await();
+        if (bound != null) {
+            bound.await();
+        }
     }
 
     int ndim() {
@@ -94,12 +98,16 @@ public final class Storage {
 
     /** Row-major element strides of an instance. */
     long[] rootStrides() {
-        long[] s = shape();
-        long[] st = new long[s.length];
-        long acc = 1;
-        for (int d = s.length - 1; d >= 0; d--) {
-            st[d] = acc;
-            acc *= Math.max(1, s[d]);
+        long[] st = rootStrides;
+        if (st == null) {
+            long[] s = shape();
+            st = new long[s.length];
+            long acc = 1;
+            for (int d = s.length - 1; d >= 0; d--) {
+                st[d] = acc;
+                acc *= Math.max(1, s[d]);
+            }
+            rootStrides = st;
         }
         return st;
     }
@@ -126,7 +134,10 @@ public final class Storage {
     static final class Resources implements Runnable {
         private final long id;
         private final LeakTracker leaks;
-        private final Map<MemorySpace, Allocation> instances = new HashMap<>(2);
+        /** Instances by memory; a storage has at most a few (one per memory it was used in). */
+        private MemorySpace[] memories = new MemorySpace[1];
+        private Allocation[] instances = new Allocation[1];
+        private int count;
         private boolean released;
 
         Resources(long id, LeakTracker leaks) {
@@ -138,32 +149,22 @@ public final class Storage {
             if (released) {
                 throw new IllegalStateException("storage#" + id + " was released");
             }
-            Allocation a = instances.get(memory);
-            if (a == null) {
-                a = memory.allocate(Math.max(1, bytes.getAsLong()));
-                instances.put(memory, a);
+            for (int i = 0; i < count; i++) {
+                if (memories[i] == memory) {
+                    return instances[i];
+                }
+            }
+            Allocation a = memory.allocate(Math.max(1, bytes.getAsLong()));
+            if (count == memories.length) {
+                memories = java.util.Arrays.copyOf(memories, count * 2);
+                instances = java.util.Arrays.copyOf(instances, count * 2);
+            }
+            memories[count] = memory;
+            instances[count++] = a;
+            if (count == 1) {
                 leaks.opened(this);
             }
             return a;
-        }
-
-        synchronized Allocation existing(MemorySpace memory) {
-            return instances.get(memory);
-        }
-
-        /** Frees the instance in one memory (eviction), if any. */
-        synchronized void free(MemorySpace memory) {
-            Allocation a = instances.remove(memory);
-            if (a != null) {
-                a.close();
-            }
-            if (instances.isEmpty()) {
-                leaks.closed(this);
-            }
-        }
-
-        synchronized List<MemorySpace> memories() {
-            return new ArrayList<>(instances.keySet());
         }
 
         @Override
@@ -172,13 +173,14 @@ public final class Storage {
                 return;
             }
             released = true;
-            if (!instances.isEmpty()) {
-                for (Allocation a : instances.values()) {
-                    a.close();
-                }
-                instances.clear();
+            for (int i = 0; i < count; i++) {
+                instances[i].close();
+                instances[i] = null;
+            }
+            if (count > 0) {
                 leaks.closed(this);
             }
+            count = 0;
         }
 
         @Override

@@ -70,6 +70,7 @@ final class TaskOp implements Operation {
             if (a.unbound()) {
                 continue;
             }
+            a.layout();
             Rect[] t = new Rect[colors];
             Rect[] root = new Rect[colors];
             StoreView v = a.store.view();
