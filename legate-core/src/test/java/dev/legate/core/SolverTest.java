@@ -151,6 +151,21 @@ class SolverTest {
     }
 
     @Test
+    void scaleMultipliesTheTiles() {
+        LogicalStore small = rt.createStore(DType.FLOAT64, 64);
+        LogicalStore big = rt.createStore(DType.FLOAT64, 256);
+        TreeMap<String, List<Rect>> seen = Probe.run(rt, t -> {
+            Variable s = t.addOutput(small);
+            Variable b = t.addInput(big);
+            t.addConstraint(Constraint.scale(new long[] {4}, s, b));
+        });
+        assertEquals(4, seen.size());
+        for (List<Rect> r : seen.values()) {
+            assertEquals(Rect.of1(r.get(1).lo(0) * 4, r.get(1).hi(0) * 4), r.get(0));
+        }
+    }
+
+    @Test
     void smallStoresAreNotSplit() {
         LogicalStore a = rt.createStore(DType.FLOAT64, 20);
         TreeMap<String, List<Rect>> seen = Probe.run(rt, t -> t.addOutput(a));

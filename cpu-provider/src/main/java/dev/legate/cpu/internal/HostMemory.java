@@ -131,7 +131,6 @@ final class HostMemory implements MemorySpace {
             reserved.addAndGet(-size);
             throw outOfMemory(size);
         }
-        gcThreshold = Math.max(gcThreshold, Math.max(GC_FLOOR, 2 * after));
     }
 
     /** Asks the collector to find unreachable stores and waits briefly for their blocks to return. */
@@ -150,7 +149,7 @@ final class HostMemory implements MemorySpace {
                 break;
             }
         }
-        gcThreshold = Math.max(GC_FLOOR, 2 * (reserved.get() + size));
+        gcThreshold = Math.max(GC_FLOOR, 2 * (used.get() + size));
     }
 
     private OutOfMemoryError outOfMemory(long bytes) {
