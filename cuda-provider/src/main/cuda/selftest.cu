@@ -1,0 +1,29 @@
+// Kernels of the CUDA provider's self-test library (dev.legate.cuda.internal.selftest), which
+// shows how a library launches its own kernels through dev.legate.core.DeviceContext.
+//
+// Compiled to PTX by scripts/gpu-ptx into
+// src/main/resources/dev/legate/cuda/internal/selftest/selftest.ptx (committed).
+// Tiles are dense (the variants check); pointers are the tiles' origins.
+
+typedef long long i64;
+
+// out = a * x + y, with one rounding (fma), as the CPU variant computes it with Math.fma.
+extern "C" __global__ void selftest_axpy(double* out, const double* x, const double* y, i64 n, double a) {
+    for (i64 i = (i64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += (i64)gridDim.x * blockDim.x) {
+        out[i] = fma(a, x[i], y[i]);
+    }
+}
+
+// tmp = a * x (first step of a two-step task that keeps its intermediate in scratch memory).
+extern "C" __global__ void selftest_scale(double* tmp, const double* x, i64 n, double a) {
+    for (i64 i = (i64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += (i64)gridDim.x * blockDim.x) {
+        tmp[i] = a * x[i];
+    }
+}
+
+// out = tmp + b (second step).
+extern "C" __global__ void selftest_shift(double* out, const double* tmp, i64 n, double b) {
+    for (i64 i = (i64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += (i64)gridDim.x * blockDim.x) {
+        out[i] = tmp[i] + b;
+    }
+}

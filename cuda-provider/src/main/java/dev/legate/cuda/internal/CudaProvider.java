@@ -1,0 +1,209 @@
+package dev.legate.cuda.internal;
+
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoHAsync;
+import static jcuda.driver.JCudaDriver.cuMemcpyHtoDAsync;
+
+import dev.legate.core.ProviderUnavailableException;
+import dev.legate.core.RuntimeConfig;
+import dev.legate.core.TaskBody;
+import dev.legate.core.spi.Allocation;
+import dev.legate.core.spi.ExecutionProcessor;
+import dev.legate.core.spi.MemorySpace;
+import dev.legate.core.spi.Provider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GPUs as processors: one {@link GpuProcessor} with its own {@link DeviceMemory} per visible GPU
+ * (or as many as {@link RuntimeConfig#gpus()} asks for), copies between host and device memory
+ * through page-locked host memory, and the GPU variants of the runtime's fill and copy.
+ *
+ * <p>Options ({@code legate.option.KEY}): {@code cuda.pinThreshold} (host allocations from this
+ * size are page-locked for copies; default 1m), {@code cuda.reserve} (device memory left free when
+ * {@code fbmem} is automatic; default the larger of 1 GiB and 5% of the device),
+ * {@code cuda.trackAllocations} (record where each device block was allocated, for leak reports).
+ */
+final class CudaProvider implements Provider {
+    private final List<GpuDevice> devices = new ArrayList<>();
+    private final List<GpuProcessor> processors = new ArrayList<>();
+    private final List<DeviceMemory> memories = new ArrayList<>();
+    private final HostPinning pinning;
+    private final Driver.Probe probe;
+
+    CudaProvider(RuntimeConfig config, Driver.Probe probe) {
+        this.probe = probe;
+        int visible = probe.devices();
+        int n = config.gpus() < 0 ? visible : config.gpus();
+        if (n > visible) {
+            throw new ProviderUnavailableException("the configuration asks for " + n + " GPUs but " + visible
+                    + " are visible");
+        }
+        boolean track = Boolean.parseBoolean(config.options().getOrDefault("cuda.trackAllocations", "false"));
+        try {
+            for (int i = 0; i < n; i++) {
+                GpuDevice d = new GpuDevice(i);
+                devices.add(d);
+                DeviceMemory m = new DeviceMemory(d, limit(config, d), track);
+                memories.add(m);
+                processors.add(new GpuProcessor(i, d, m));
+            }
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+        long threshold = RuntimeConfig.parseSize(config.options().getOrDefault("cuda.pinThreshold", "1m"));
+        this.pinning = new HostPinning(devices.get(0), threshold);
+    }
+
+    /** The bytes the runtime may allocate on {@code d}: {@code fbmem}, or free memory less a reserve. */
+    private static long limit(RuntimeConfig config, GpuDevice d) {
+        long free = d.freeMemory();
+        if (config.fbmem() > 0) {
+            if (config.fbmem() > free) {
+                throw new ProviderUnavailableException("fbmem asks for " + Cuda.bytes(config.fbmem()) + " on gpu "
+                        + d.ordinal + " but only " + Cuda.bytes(free) + " are free");
+            }
+            return config.fbmem();
+        }
+        String reserve = config.options().get("cuda.reserve");
+        long r = reserve != null ? RuntimeConfig.parseSize(reserve) : Math.max(1L << 30, d.totalMemory / 20);
+        return Math.max(0, free - r);
+    }
+
+    @Override
+    public String name() {
+        return "cuda";
+    }
+
+    @Override
+    public List<? extends ExecutionProcessor> processors() {
+        return processors;
+    }
+
+    @Override
+    public List<? extends MemorySpace> memories() {
+        return memories;
+    }
+
+    @Override
+    public void copy(Allocation src, long srcOffset, Allocation dst, long dstOffset, long bytes) {
+        if (bytes == 0) {
+            return;
+        }
+        checkRange("source", src, srcOffset, bytes);
+        checkRange("destination", dst, dstOffset, bytes);
+        boolean fromDevice = src instanceof DeviceMemory.Block;
+        boolean toDevice = dst instanceof DeviceMemory.Block;
+        if (fromDevice && toDevice) {
+            DeviceMemory.Block s = (DeviceMemory.Block) src;
+            DeviceMemory.Block d = (DeviceMemory.Block) dst;
+            if (s.memory() != d.memory()) {
+                throw new UnsupportedOperationException("copy from " + s.memory().name() + " to " + d.memory().name()
+                        + ": copies between GPUs are not supported yet");
+            }
+            processorOf(d).onStream(TaskDevice.TASK, stream -> Cuda.check(cuMemcpyDtoDAsync(
+                    Handles.device(d.address + dstOffset), Handles.device(s.address + srcOffset), bytes, stream),
+                    "cuMemcpyDtoDAsync(" + bytes + " bytes) on " + d.memory().name()));
+        } else if (toDevice) {
+            DeviceMemory.Block d = (DeviceMemory.Block) dst;
+            long host = src.segment().address() + srcOffset;
+            processorOf(d).onStream(TaskDevice.H2D, stream -> pieces(src, host, bytes, (at, len) -> Cuda.check(
+                    cuMemcpyHtoDAsync(Handles.device(d.address + dstOffset + (at - host)), Handles.host(at), len, stream),
+                    "cuMemcpyHtoDAsync(" + len + " bytes) to " + d.memory().name())));
+        } else if (fromDevice) {
+            DeviceMemory.Block s = (DeviceMemory.Block) src;
+            long host = dst.segment().address() + dstOffset;
+            processorOf(s).onStream(TaskDevice.D2H, stream -> pieces(dst, host, bytes, (at, len) -> Cuda.check(
+                    cuMemcpyDtoHAsync(Handles.host(at), Handles.device(s.address + srcOffset + (at - host)), len, stream),
+                    "cuMemcpyDtoHAsync(" + len + " bytes) from " + s.memory().name())));
+        } else {
+            throw new IllegalArgumentException("copy between " + src.memory().name() + " and " + dst.memory().name()
+                    + ": neither is a device memory of the CUDA provider");
+        }
+    }
+
+    private interface Piece {
+        void copy(long hostAddress, long bytes);
+    }
+
+    /**
+     * Splits the host range [at, at + bytes) of {@code host} into its page-locked middle and the
+     * pageable rest, so that the middle goes by DMA (a range that is only partly locked would be
+     * staged whole).
+     */
+    private void pieces(Allocation host, long at, long bytes, Piece piece) {
+        HostPinning.Pinned p = pinning.pinned(host);
+        long end = at + bytes;
+        if (p == null || end <= p.start() || at >= p.end()) {
+            piece.copy(at, bytes);
+            return;
+        }
+        long midStart = Math.max(at, p.start());
+        long midEnd = Math.min(end, p.end());
+        if (at < midStart) {
+            piece.copy(at, midStart - at);
+        }
+        piece.copy(midStart, midEnd - midStart);
+        if (midEnd < end) {
+            piece.copy(midEnd, end - midEnd);
+        }
+    }
+
+    private static void checkRange(String what, Allocation a, long offset, long bytes) {
+        if (offset < 0 || bytes < 0 || offset > a.size() - bytes) {
+            throw new IndexOutOfBoundsException(what + " range [" + offset + ", " + (offset + bytes) + ") is outside "
+                    + a.memory().name() + " allocation of " + a.size() + " bytes");
+        }
+    }
+
+    private GpuProcessor processorOf(DeviceMemory.Block b) {
+        for (GpuProcessor p : processors) {
+            if (p.memory() == b.memory()) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException(b + " belongs to no processor of this provider");
+    }
+
+    @Override
+    public Map<String, TaskBody> coreVariants() {
+        return Map.of("fill", CoreKernels::fill, "copy", CoreKernels::copy);
+    }
+
+    @Override
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(processors.size()).append(" GPU processor").append(processors.size() == 1 ? "" : "s")
+                .append(" (CUDA driver ").append(probe.driverVersion() / 1000).append('.')
+                .append(probe.driverVersion() % 1000 / 10).append(", JCuda natives from ")
+                .append(probe.jcudaLibrary().map(Object::toString).orElse("?")).append(')');
+        for (GpuProcessor p : processors) {
+            sb.append("\n  ").append(p).append("; ").append(p.memory().statistics());
+        }
+        if (pinning != null) {
+            sb.append("\n  ").append(pinning.statistics());
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        for (GpuProcessor p : processors) {
+            p.shutdown();
+        }
+        if (pinning != null) {
+            pinning.close();
+        }
+        for (DeviceMemory m : memories) {
+            m.freeAll();
+        }
+        for (GpuDevice d : devices) {
+            d.close();
+        }
+        processors.clear();
+        memories.clear();
+        devices.clear();
+    }
+}
