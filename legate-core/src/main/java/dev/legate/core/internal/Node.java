@@ -33,8 +33,7 @@ abstract class Node implements PointWork {
     Node(RuntimeImpl runtime, NodeGroup group) {
         this.runtime = runtime;
         this.group = group;
-        group.add();
-        runtime.nodeCreated();
+        group.add(runtime);
     }
 
     /** Makes {@code next} wait for this node; false (and no edge) when this node has finished. */
@@ -147,8 +146,7 @@ abstract class Node implements PointWork {
                 runtime.dispatch(s);
             }
         }
-        group.finished();
-        runtime.nodeFinished();
+        group.finished(runtime);
     }
 
     /** Waits until the node has finished. */

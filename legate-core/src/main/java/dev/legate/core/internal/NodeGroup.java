@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The nodes one operation contributes to the graph (its point tasks, or a fold, copy or
- * assembly step); an {@link OpAccess} is retired once its group has finished.
+ * assembly step); an {@link OpAccess} is retired once its group has finished, and the runtime
+ * is idle when no group is outstanding.
  */
 final class NodeGroup {
     final long opId;
@@ -16,12 +17,21 @@ final class NodeGroup {
         this.name = name;
     }
 
-    void add() {
-        remaining.incrementAndGet();
+    /** Adds a node; the first one makes the group outstanding in the runtime. */
+    void add(RuntimeImpl rt) {
+        if (remaining.getAndIncrement() == 0) {
+            rt.groupStarted();
+        }
     }
 
-    void finished() {
-        remaining.decrementAndGet();
+    /**
+     * A node finished; the last one retires the group. All nodes of a group are created before
+     * any of them is released, so the count cannot reach zero early.
+     */
+    void finished(RuntimeImpl rt) {
+        if (remaining.decrementAndGet() == 0) {
+            rt.groupFinished();
+        }
     }
 
     boolean isDone() {

@@ -80,6 +80,7 @@ public final class RuntimeImpl implements LegateRuntime {
     private final AtomicLong opIds = new AtomicLong();
     private final Tracer tracer;
     private final ThreadLocal<ScopeState> scope = new ThreadLocal<>();
+    private final ScopeState wholeMachine;
     private final Map<Class<?>, Object> annotated = new ConcurrentHashMap<>();
     private int roundRobin;
     private volatile boolean closed;
@@ -110,6 +111,7 @@ public final class RuntimeImpl implements LegateRuntime {
         procs.addAll(cpus);
         procs.addAll(gpus);
         this.hostMemory = host;
+        this.wholeMachine = new ScopeState(List.copyOf(cpus), List.copyOf(gpus), "");
         this.multiMemory = mems.size() > 1;
         this.machine = new Machine(procs, mems, unavailable);
         this.tracer = new Tracer(config.profile());
@@ -417,11 +419,11 @@ public final class RuntimeImpl implements LegateRuntime {
 
     // ---- graph -----------------------------------------------------------------------------
 
-    void nodeCreated() {
+    void groupStarted() {
         outstanding.incrementAndGet();
     }
 
-    void nodeFinished() {
+    void groupFinished() {
         if (outstanding.decrementAndGet() == 0) {
             synchronized (idle) {
                 idle.notifyAll();
@@ -445,6 +447,60 @@ public final class RuntimeImpl implements LegateRuntime {
             error = t;
         }
         n.completed(error);
+    }
+
+    /** Dispatches ready nodes, handing each processor its share as one batch. */
+    void dispatchAll(List<Node> ready) {
+        if (ready.size() == 1) {
+            dispatch(ready.get(0));
+            return;
+        }
+        java.util.Map<ExecutionProcessor, List<Node>> byProc = new java.util.LinkedHashMap<>();
+        for (Node n : ready) {
+            if (n.processor == null) {
+                runInline(n);
+            } else {
+                byProc.computeIfAbsent(n.processor, k -> new ArrayList<>()).add(n);
+            }
+        }
+        for (Map.Entry<ExecutionProcessor, List<Node>> e : byProc.entrySet()) {
+            List<Node> nodes = e.getValue();
+            if (e.getKey().kind() != ProcessorKind.CPU) {
+                for (Node n : nodes) {
+                    e.getKey().execute(n);
+                }
+            } else if (nodes.size() == 1) {
+                e.getKey().execute(nodes.get(0));
+            } else {
+                e.getKey().execute(new Batch(nodes));
+            }
+        }
+    }
+
+    /**
+     * Several ready nodes run one after another as one unit of a CPU processor's work (GPU
+     * processors report completion asynchronously per node, so they get nodes one by one).
+     */
+    private record Batch(List<Node> nodes) implements dev.legate.core.spi.PointWork {
+        @Override
+        public void run(Optional<dev.legate.core.DeviceContext> device) {
+            for (Node n : nodes) {
+                Throwable error = null;
+                try {
+                    n.run(device);
+                } catch (Throwable t) {
+                    error = t;
+                }
+                n.completed(error);
+            }
+        }
+
+        @Override
+        public void completed(Throwable failure) {
+            if (failure != null) {
+                throw new IllegalStateException("a batch of nodes cannot fail as a whole", failure);
+            }
+        }
     }
 
     void release(Node n) {
@@ -631,7 +687,7 @@ public final class RuntimeImpl implements LegateRuntime {
 
     private ScopeState currentScope() {
         ScopeState s = scope.get();
-        return s != null ? s : new ScopeState(cpus, gpus, "");
+        return s != null ? s : wholeMachine;
     }
 
     @Override

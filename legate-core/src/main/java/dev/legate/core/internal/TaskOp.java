@@ -109,15 +109,24 @@ final class TaskOp implements Operation {
                         Rect.of1(0, Long.MAX_VALUE), a.store.storage());
             }
         }
-        boolean inline = colors == 1 && kind == ProcessorKind.CPU && rt.config().inlineSmallTasks();
-        for (PointTaskNode n : nodes) {
-            if (n.releaseOne()) {
-                if (inline) {
-                    rt.runInline(n);
+        if (colors == 1) {
+            if (nodes[0].releaseOne()) {
+                if (kind == ProcessorKind.CPU && rt.config().inlineSmallTasks()) {
+                    rt.runInline(nodes[0]);
                 } else {
-                    rt.dispatch(n);
+                    rt.dispatch(nodes[0]);
                 }
             }
+            return;
+        }
+        List<Node> ready = new java.util.ArrayList<>(colors);
+        for (PointTaskNode n : nodes) {
+            if (n.releaseOne()) {
+                ready.add(n);
+            }
+        }
+        if (!ready.isEmpty()) {
+            rt.dispatchAll(ready);
         }
     }
 
