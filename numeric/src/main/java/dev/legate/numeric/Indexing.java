@@ -1,0 +1,32 @@
+package dev.legate.numeric;
+
+import dev.legate.core.Shape;
+
+/** Index helpers shared by the API classes. */
+final class Indexing {
+    private Indexing() {
+    }
+
+    /**
+     * One index per dimension, negatives counted from the end.
+     *
+     * @throws IndexOutOfBoundsException naming the index, the axis and the extent
+     */
+    static long[] normalize(long[] index, Shape shape) {
+        if (index.length != shape.ndim()) {
+            throw new IndexOutOfBoundsException("an array of shape " + shape + " needs " + shape.ndim()
+                    + " indices, got " + index.length);
+        }
+        long[] p = new long[index.length];
+        for (int d = 0; d < p.length; d++) {
+            long e = shape.extent(d);
+            long i = index[d] < 0 ? index[d] + e : index[d];
+            if (i < 0 || i >= e) {
+                throw new IndexOutOfBoundsException("index " + index[d] + " is out of bounds for axis " + d
+                        + " with size " + e);
+            }
+            p[d] = i;
+        }
+        return p;
+    }
+}

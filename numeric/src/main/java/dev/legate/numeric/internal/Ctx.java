@@ -1,0 +1,84 @@
+package dev.legate.numeric.internal;
+
+import dev.legate.core.Legate;
+import dev.legate.core.LegateRuntime;
+import dev.legate.core.Library;
+import dev.legate.core.TaskId;
+import dev.legate.numeric.internal.tasks.NumericTask;
+
+/**
+ * Numeric's state for one runtime: the task ids of its library, looked up once, and the
+ * tile granule that reductions align their blocks to.
+ */
+public final class Ctx {
+    /**
+     * Runtime option ({@code -Dlegate.option.numeric.fusion=false}) that computes every
+     * element-wise operation at once instead of deferring and fusing chains of them.
+     */
+    public static final String FUSION_OPTION = "numeric.fusion";
+    private static volatile Ctx last;
+
+    private final LegateRuntime runtime;
+    private final TaskId[] ids;
+    private final long granule;
+    private final int cpus;
+    private final boolean fusion;
+
+    private Ctx(LegateRuntime runtime) {
+        this.runtime = runtime;
+        Library lib = runtime.library(NumericLibrary.NAME);
+        NumericTask[] all = NumericTask.values();
+        this.ids = new TaskId[all.length];
+        for (NumericTask t : all) {
+            ids[t.ordinal()] = lib.task(t.taskName());
+        }
+        this.granule = runtime.config().tileGranule();
+        this.cpus = runtime.config().effectiveCpus();
+        this.fusion = !"false".equalsIgnoreCase(runtime.config().options().getOrDefault(FUSION_OPTION, "true"));
+    }
+
+    /** The context of {@code runtime}. */
+    public static Ctx of(LegateRuntime runtime) {
+        Ctx c = last;
+        if (c != null && c.runtime == runtime) {
+            return c;
+        }
+        synchronized (Ctx.class) {
+            c = last;
+            if (c == null || c.runtime != runtime) {
+                c = new Ctx(runtime);
+                last = c;
+            }
+            return c;
+        }
+    }
+
+    /** The context of the default runtime. */
+    public static Ctx current() {
+        return of(Legate.runtime());
+    }
+
+    public LegateRuntime runtime() {
+        return runtime;
+    }
+
+    /** The id of {@code task} in this runtime. */
+    public TaskId id(NumericTask task) {
+        return ids[task.ordinal()];
+    }
+
+    /** Block length of deterministic reductions (the runtime's tile granule). */
+    public long granule() {
+        return granule;
+    }
+
+    /** Whether element-wise operations are deferred and fused. */
+    public boolean fusion() {
+        return fusion;
+    }
+
+    /** The number of CPU processors. */
+    public int cpus() {
+        return cpus;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.legate.numeric.internal;
+
+import dev.legate.core.Version;
+import dev.legate.core.VersionRange;
+import dev.legate.core.spi.LegateLibrary;
+import dev.legate.core.spi.TaskRegistry;
+import dev.legate.numeric.internal.tasks.NumericTask;
+
+/** The numeric library as the runtime sees it: its name, versions and tasks. */
+public final class NumericLibrary implements LegateLibrary {
+    /** The library's name. */
+    public static final String NAME = "numeric";
+
+    /** Made by {@link java.util.ServiceLoader}. */
+    public NumericLibrary() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Version version() {
+        return new Version(0, 1, 0);
+    }
+
+    @Override
+    public VersionRange coreApi() {
+        return VersionRange.parse("[1.0,2.0)");
+    }
+
+    @Override
+    public void register(TaskRegistry registry) {
+        for (NumericTask t : NumericTask.values()) {
+            registry.register(t.taskName(), t.signature(), t.body());
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.legate.numeric.internal.expr;
+
+import dev.legate.core.PhysicalStore;
+import dev.legate.core.Scalar;
+import dev.legate.core.TypeCode;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+/**
+ * Runs a {@link Program} over chunks of a tile: each chunk is at most {@link #CHUNK} elements
+ * of one row, loaded from the inputs into thread-local buffers, combined instruction by
+ * instruction, and left in slot 0 for the caller to store or reduce.
+ */
+public final class Interpreter {
+    /** Elements per chunk: buffers stay in the first-level caches. */
+    public static final int CHUNK = 1024;
+
+    private final Program p;
+    private final MemorySegment[] seg;
+    private final TypeCode[] type;
+    private final Scalar[] consts;
+    private final Slots s;
+    private final long[] shapeStrides;
+
+    /**
+     * An interpreter for {@code p} reading {@code inputs} (tiles over the iteration space) and
+     * {@code consts}; {@code shape} is the iteration space, for linear indices.
+     */
+    public Interpreter(Program p, PhysicalStore[] inputs, Scalar[] consts, long[] shape) {
+        this.p = p;
+        this.seg = new MemorySegment[inputs.length];
+        this.type = new TypeCode[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            seg[i] = inputs[i].segment();
+            type[i] = inputs[i].type().code();
+        }
+        this.consts = consts;
+        this.s = Slots.get(Math.max(1, p.depth), CHUNK);
+        this.shapeStrides = new long[shape.length];
+        long acc = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            shapeStrides[d] = acc;
+            acc *= shape[d];
+        }
+    }
+
+    /**
+     * Evaluates one chunk of {@code len} elements: input {@code k} starts at element index
+     * {@code off[k]} with stride {@code stride[k]}; {@code coords} are the global coordinates
+     * of the first element (used by positional programs; the chunk runs along the last
+     * dimension).
+     */
+    public void eval(long[] off, long[] stride, int len, long[] coords) {
+        Program p = this.p;
+        int n = p.ops.length;
+        for (int i = 0; i < n; i++) {
+            Op op = p.ops[i];
+            TypeCode t = p.types[i];
+            int slot = p.slots[i];
+            switch (op) {
+                case INPUT -> load(p.leafIndex[i], off, stride, len, slot);
+                case CONST -> constant(consts[p.leafIndex[i]], t, slot, len);
+                case COORD -> {
+                    long[] o = s.l(slot, len);
+                    int d = p.args[i];
+                    long c = coords[d];
+                    if (d == coords.length - 1) {
+                        for (int j = 0; j < len; j++) {
+                            o[j] = c + j;
+                        }
+                    } else {
+                        Arrays.fill(o, 0, len, c);
+                    }
+                }
+                case LINEAR -> {
+                    long[] o = s.l(slot, len);
+                    long base = 0;
+                    for (int d = 0; d < coords.length; d++) {
+                        base += coords[d] * shapeStrides[d];
+                    }
+                    for (int j = 0; j < len; j++) {
+                        o[j] = base + j;
+                    }
+                }
+                case WHERE -> where(t, slot, len);
+                default -> {
+                    if (op.arity() == 1) {
+                        Unary.apply(op, p.type0[i], t, s, slot, len);
+                    } else {
+                        Binary.apply(op, p.type0[i], t, s, slot, len);
+                    }
+                }
+            }
+        }
+    }
+
+    private void load(int k, long[] off, long[] stride, int len, int slot) {
+        TypeCode t = type[k];
+        switch (Kind.of(t)) {
+            case DOUBLE -> Loads.loadDouble(seg[k], t, off[k], stride[k], len, s.d(slot, len));
+            case LONG -> Loads.loadLong(seg[k], t, off[k], stride[k], len, s.l(slot, len));
+            case COMPLEX -> Loads.loadComplex(seg[k], t, off[k], stride[k], len, s.d(slot, len), s.im(slot, len));
+        }
+    }
+
+    private void constant(Scalar c, TypeCode t, int slot, int len) {
+        switch (Kind.of(t)) {
+            case DOUBLE -> Arrays.fill(s.d(slot, len), 0, len, c.asDouble());
+            case LONG -> Arrays.fill(s.l(slot, len), 0, len, c.asLong());
+            case COMPLEX -> {
+                Arrays.fill(s.d(slot, len), 0, len, c.asDouble());
+                Arrays.fill(s.im(slot, len), 0, len, c.imag());
+            }
+        }
+    }
+
+    /** where(cond, x, y): cond (bool) in {@code slot}, x and y of type {@code t} above it. */
+    private void where(TypeCode t, int slot, int len) {
+        long[] c = s.l(slot, len);
+        switch (Kind.of(t)) {
+            case DOUBLE -> {
+                double[] x = s.d(slot + 1, len);
+                double[] y = s.d(slot + 2, len);
+                double[] o = s.d(slot, len);
+                for (int j = 0; j < len; j++) {
+                    o[j] = c[j] != 0 ? x[j] : y[j];
+                }
+            }
+            case LONG -> {
+                long[] x = s.l(slot + 1, len);
+                long[] y = s.l(slot + 2, len);
+                for (int j = 0; j < len; j++) {
+                    c[j] = c[j] != 0 ? x[j] : y[j];
+                }
+            }
+            case COMPLEX -> {
+                double[] xr = s.d(slot + 1, len);
+                double[] yr = s.d(slot + 2, len);
+                double[] xi = s.im(slot + 1, len);
+                double[] yi = s.im(slot + 2, len);
+                double[] o = s.d(slot, len);
+                double[] oi = s.im(slot, len);
+                for (int j = 0; j < len; j++) {
+                    boolean b = c[j] != 0;
+                    o[j] = b ? xr[j] : yr[j];
+                    oi[j] = b ? xi[j] : yi[j];
+                }
+            }
+        }
+    }
+
+    /** The result chunk as doubles (for floating results). */
+    public double[] doubles() {
+        return s.d(0, CHUNK);
+    }
+
+    /** The result chunk as longs (for integer and boolean results). */
+    public long[] longs() {
+        return s.l(0, CHUNK);
+    }
+
+    /** The imaginary parts of a complex result chunk. */
+    public double[] imags() {
+        return s.im(0, CHUNK);
+    }
+
+    /** Stores the result chunk into {@code out} at element index {@code off} with {@code stride}. */
+    public void store(MemorySegment out, TypeCode t, long off, long stride, int len) {
+        switch (Kind.of(t)) {
+            case DOUBLE -> Loads.storeDouble(out, t, off, stride, len, s.d(0, len));
+            case LONG -> Loads.storeLong(out, t, off, stride, len, s.l(0, len));
+            case COMPLEX -> Loads.storeComplex(out, t, off, stride, len, s.d(0, len), s.im(0, len));
+        }
+    }
+}

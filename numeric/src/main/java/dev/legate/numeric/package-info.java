@@ -1,0 +1,2 @@
+/** The numeric API. */
+package dev.legate.numeric;
