@@ -131,7 +131,8 @@ final class CudaProvider implements Provider {
     /**
      * Splits the host range [at, at + bytes) of {@code host} into its page-locked middle and the
      * pageable rest, so that the middle goes by DMA (a range that is only partly locked would be
-     * staged whole).
+     * staged whole). The pageable ends go first: the driver makes them synchronous with the
+     * stream, and after the middle they would hold this thread until the whole copy is done.
      */
     private void pieces(Allocation host, long at, long bytes, Piece piece) {
         HostPinning.Pinned p = pinning.pinned(host);
@@ -145,10 +146,10 @@ final class CudaProvider implements Provider {
         if (at < midStart) {
             piece.copy(at, midStart - at);
         }
-        piece.copy(midStart, midEnd - midStart);
         if (midEnd < end) {
             piece.copy(midEnd, end - midEnd);
         }
+        piece.copy(midStart, midEnd - midStart);
     }
 
     private static void checkRange(String what, Allocation a, long offset, long bytes) {
