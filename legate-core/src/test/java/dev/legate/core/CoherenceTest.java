@@ -89,6 +89,35 @@ class CoherenceTest {
     }
 
     @Test
+    void inOrderProcessorsReleaseTheirSuccessorsAtIssue() {
+        RuntimeConfig cfg = RuntimeConfig.builder().cpus(2).minTileVolume(16).tileGranule(1).build();
+        try (LegateRuntime rt = dev.legate.core.internal.RuntimeImpl.start(cfg, List.of(
+                new TestProvider.Factory("test-cpu", 2, false), new TestProvider.Factory("test-gpu", 2, true, true)),
+                List.of(new Both()))) {
+            LogicalStore[] s = new LogicalStore[6];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = rt.createStore(DType.FLOAT64, 100);
+            }
+            rt.fill(s[0], Scalar.of(0.0));
+            for (int round = 0; round < 20; round++) {
+                for (int i = 0; i + 1 < s.length; i++) {
+                    launch(rt, i % 3 == 2 ? "cpuinc" : "gpuinc", s[i], s[i + 1]);
+                }
+                launch(rt, "gpuinc", s[s.length - 1], s[0]);
+            }
+            // Per round: 4 GPU steps (+1000 each) after the 2nd position... count exactly.
+            double expect = 0;
+            for (int round = 0; round < 20; round++) {
+                for (int i = 0; i + 1 < s.length; i++) {
+                    expect += i % 3 == 2 ? 1 : 1000;
+                }
+                expect += 1000;
+            }
+            assertEquals(expect, s[0].physical().doubles().get(57));
+        }
+    }
+
+    @Test
     void hostWritesInvalidateDeviceCopies() {
         try (LegateRuntime rt = TestRuntimes.start(RuntimeConfig.builder().cpus(1).minTileVolume(1000).build(), 1,
                 List.of(new Both()))) {

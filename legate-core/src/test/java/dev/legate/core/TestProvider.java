@@ -28,16 +28,25 @@ final class TestProvider implements Provider {
     final AtomicLong copies = new AtomicLong();
     static final Map<String, TestProvider> LAST = new ConcurrentHashMap<>();
 
-    TestProvider(String name, int n, boolean gpu) {
+    TestProvider(String name, int n, boolean gpu, boolean async) {
         this.name = name;
         this.memory = new Mem(gpu ? "fakefb" : "testmem");
         for (int i = 0; i < n; i++) {
-            procs.add(new Proc(i, gpu ? ProcessorKind.GPU : ProcessorKind.CPU, memory));
+            procs.add(new Proc(i, gpu ? ProcessorKind.GPU : ProcessorKind.CPU, memory, async));
         }
         LAST.put(name, this);
     }
 
-    record Factory(String name, int n, boolean gpu) implements ProviderFactory {
+    /**
+     * A factory; with {@code async} its processors behave like GPUs with one stream each: work
+     * is queued on a stream thread and reported issued at once, completed when the stream ran
+     * it, after a random delay.
+     */
+    record Factory(String name, int n, boolean gpu, boolean async) implements ProviderFactory {
+        Factory(String name, int n, boolean gpu) {
+            this(name, n, gpu, false);
+        }
+
         @Override
         public Optional<String> unavailableReason() {
             return Optional.empty();
@@ -45,7 +54,7 @@ final class TestProvider implements Provider {
 
         @Override
         public Provider create(RuntimeConfig config) {
-            return new TestProvider(name, n, gpu);
+            return new TestProvider(name, n, gpu, async);
         }
     }
 
@@ -79,6 +88,9 @@ final class TestProvider implements Provider {
     public void close() {
         for (Proc p : procs) {
             p.queue.add(STOP);
+            if (p.stream != null) {
+                p.stream.shutdown();
+            }
         }
     }
 
@@ -97,11 +109,17 @@ final class TestProvider implements Provider {
         final ProcessorKind kind;
         final Mem memory;
         final LinkedBlockingQueue<PointWork> queue = new LinkedBlockingQueue<>();
+        final java.util.concurrent.ExecutorService stream;
 
-        Proc(int index, ProcessorKind kind, Mem memory) {
+        Proc(int index, ProcessorKind kind, Mem memory, boolean async) {
             this.index = index;
             this.kind = kind;
             this.memory = memory;
+            this.stream = async ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "test-stream" + index);
+                t.setDaemon(true);
+                return t;
+            }) : null;
             Thread.ofPlatform().daemon().name("test-" + kind + index).start(this::loop);
         }
 
@@ -115,6 +133,25 @@ final class TestProvider implements Provider {
                 }
                 if (w == STOP) {
                     return;
+                }
+                if (stream != null) {
+                    PointWork work = w;
+                    stream.execute(() -> {
+                        try {
+                            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(2));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        Throwable f = null;
+                        try {
+                            work.run(Optional.empty());
+                        } catch (Throwable t) {
+                            f = t;
+                        }
+                        work.completed(f);
+                    });
+                    w.issued();
+                    continue;
                 }
                 Throwable f = null;
                 try {
@@ -134,6 +171,11 @@ final class TestProvider implements Provider {
         @Override
         public MemorySpace memory() {
             return memory;
+        }
+
+        @Override
+        public boolean inOrder() {
+            return stream != null;
         }
 
         @Override

@@ -24,6 +24,8 @@ abstract class Node implements PointWork {
     private Node[] successors = EMPTY;
     private int successorCount;
     private volatile boolean done;
+    /** Enqueued on an in-order processor: successors there need not wait (guarded by this). */
+    private boolean issued;
     private volatile boolean upstreamFailed;
     volatile Throwable failure;
     long startNanos;
@@ -48,12 +50,54 @@ abstract class Node implements PointWork {
                 }
                 return false;
             }
+            if (issued && sameInOrderProcessor(next)) {
+                return false;
+            }
             if (successorCount == successors.length) {
                 successors = Arrays.copyOf(successors, Math.max(4, successorCount * 2));
             }
             successors[successorCount++] = next;
             next.pending.incrementAndGet();
             return true;
+        }
+    }
+
+    private boolean sameInOrderProcessor(Node next) {
+        return processor != null && next.processor == processor && processor.inOrder();
+    }
+
+    /**
+     * The in-order processor has enqueued this node's work: successors mapped to the same
+     * processor are released now, since they will run after it anyway.
+     */
+    @Override
+    public final void issued() {
+        Node[] early = null;
+        int n = 0;
+        synchronized (this) {
+            if (done || issued || upstreamFailed) {
+                return;
+            }
+            issued = true;
+            int kept = 0;
+            for (int i = 0; i < successorCount; i++) {
+                Node s = successors[i];
+                if (sameInOrderProcessor(s)) {
+                    if (early == null) {
+                        early = new Node[successorCount];
+                    }
+                    early[n++] = s;
+                } else {
+                    successors[kept++] = s;
+                }
+            }
+            java.util.Arrays.fill(successors, kept, successorCount, null);
+            successorCount = kept;
+        }
+        for (int i = 0; i < n; i++) {
+            if (early[i].releaseOne()) {
+                runtime.dispatch(early[i]);
+            }
         }
     }
 

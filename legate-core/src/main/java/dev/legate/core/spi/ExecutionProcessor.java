@@ -10,6 +10,16 @@ public interface ExecutionProcessor extends Processor {
      */
     void execute(PointWork work);
 
+    /**
+     * Whether work given to this processor runs strictly after the device work of everything
+     * given to it before (a GPU with one stream). The processor then calls
+     * {@link PointWork#issued()} and the runtime releases successors mapped to the same
+     * processor at issue time.
+     */
+    default boolean inOrder() {
+        return false;
+    }
+
     /** The memory tasks on this processor use, with its allocator. */
     @Override
     MemorySpace memory();
