@@ -12,8 +12,10 @@ import jcuda.driver.CUdeviceptr;
  * this one so that a device or host address can become a pointer argument without a JNI call or
  * a direct buffer (which cannot exceed 2 GiB). JCuda treats a pointer whose native value is set
  * as native memory, which its asynchronous copies require.
+ *
+ * <p>Public for the self-test's measurements; the package is not exported.
  */
-final class Handles {
+public final class Handles {
     private static final VarHandle NATIVE_POINTER = field(NativePointerObject.class, "nativePointer");
     private static final VarHandle BYTE_OFFSET = field(Pointer.class, "byteOffset");
 
@@ -30,20 +32,20 @@ final class Handles {
     }
 
     /** The address a JCuda handle or pointer stands for. */
-    static long address(NativePointerObject handle) {
+    public static long address(NativePointerObject handle) {
         long a = (long) NATIVE_POINTER.get(handle);
         return handle instanceof Pointer p ? a + (long) BYTE_OFFSET.get(p) : a;
     }
 
     /** A device pointer to {@code address}. */
-    static CUdeviceptr device(long address) {
+    public static CUdeviceptr device(long address) {
         CUdeviceptr p = new CUdeviceptr();
         NATIVE_POINTER.set(p, address);
         return p;
     }
 
     /** A host pointer to {@code address} (memory JCuda must not move or free). */
-    static Pointer host(long address) {
+    public static Pointer host(long address) {
         Pointer p = new Pointer();
         NATIVE_POINTER.set(p, address);
         return p;

@@ -13,6 +13,8 @@ import static jcuda.driver.JCudaDriver.cuMemAlloc;
 import static jcuda.driver.JCudaDriver.cuMemAllocHost;
 import static jcuda.driver.JCudaDriver.cuMemFree;
 import static jcuda.driver.JCudaDriver.cuMemFreeHost;
+import static jcuda.driver.JCudaDriver.cuMemHostRegister;
+import static jcuda.driver.JCudaDriver.cuMemHostUnregister;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoDAsync;
 import static jcuda.driver.JCudaDriver.cuStreamCreate;
@@ -22,6 +24,16 @@ import dev.legate.core.DType;
 import dev.legate.core.LegateRuntime;
 import dev.legate.core.LogicalStore;
 import dev.legate.core.Scalar;
+import dev.legate.cuda.internal.Handles;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import jcuda.Pointer;
 import jcuda.driver.CUcontext;
@@ -47,6 +59,19 @@ final class Bench {
     static void run(LegateRuntime rt, Report r) {
         r.check("bandwidth: driver-level references (events)", () -> driverReferences(r));
         r.check("bandwidth: runtime copy, fill, host<->device of 1 GiB stores", () -> runtimePaths(rt, r));
+        r.check("latency: submit-to-fence of a one-element GPU fill", () -> {
+            LogicalStore tiny = rt.createStore(DType.FLOAT64, 1);
+            for (int i = 0; i < 20; i++) {
+                rt.fill(tiny, Scalar.of(1.0));
+                rt.fence();
+            }
+            double t = median(51, () -> {
+                rt.fill(tiny, Scalar.of(2.0));
+                rt.fence();
+            });
+            r.bench("legate.small_task_us", t * 1e6, "us", "submit-to-fence time of a one-element fill on the GPU");
+            return String.format(java.util.Locale.ROOT, "%.0f us", t * 1e6);
+        });
     }
 
     private static String runtimePaths(LegateRuntime rt, Report r) {
@@ -100,7 +125,7 @@ final class Bench {
                 + ms(median(d2h));
     }
 
-    private static String driverReferences(Report r) {
+    private static String driverReferences(Report r) throws Throwable {
         CUdevice dev = new CUdevice();
         check(cuDeviceGet(dev, 0), "cuDeviceGet");
         CUcontext ctx = new CUcontext();
@@ -119,7 +144,9 @@ final class Bench {
             r.bench("driver.d2d_GBps", 2.0 * BYTES / d2d / 1e6, "GB/s", "cuMemcpyDtoDAsync 1 GiB, bytes read + written");
             float h2d = timed(stream, () -> check(cuMemcpyHtoDAsync(x, host, BYTES, stream), "cuMemcpyHtoDAsync"));
             r.bench("driver.h2d_pinned_GBps", BYTES / h2d / 1e6, "GB/s", "cuMemcpyHtoDAsync 1 GiB from cuMemAllocHost");
-            return "d2d " + d2d + " ms, h2d " + h2d + " ms";
+            String plain = registered(r, stream, x, false);
+            String thp = registered(r, stream, x, true);
+            return "d2d " + d2d + " ms, h2d " + h2d + " ms; registered: " + plain + "; THP-advised: " + thp;
         } finally {
             cuMemFree(x);
             cuMemFree(y);
@@ -128,6 +155,55 @@ final class Bench {
             cuCtxSetCurrent(new CUcontext());
             cuDevicePrimaryCtxRelease(dev);
         }
+    }
+
+    /**
+     * Host-to-device bandwidth from 1 GiB of Java off-heap memory page-locked with
+     * cuMemHostRegister, as the provider does with a store's host memory; with {@code thp}, the
+     * block is 2 MiB aligned and advised to use transparent huge pages before it is touched.
+     */
+    private static String registered(Report r, CUstream stream, CUdeviceptr dst, boolean thp) throws Throwable {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(BYTES, thp ? 2L << 20 : 64);
+            long hugeBefore = anonHugeKiB();
+            if (thp) {
+                Linker linker = Linker.nativeLinker();
+                MethodHandle madvise = linker.downcallHandle(linker.defaultLookup().find("madvise").orElseThrow(),
+                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
+                                ValueLayout.JAVA_INT));
+                int rc = (int) madvise.invokeExact(seg, BYTES, 14);
+                Report.require(rc == 0, "madvise(MADV_HUGEPAGE) returned " + rc);
+            }
+            seg.fill((byte) 1);
+            long huge = anonHugeKiB() - hugeBefore;
+            long t0 = System.nanoTime();
+            check(cuMemHostRegister(Handles.host(seg.address()), BYTES, 0), "cuMemHostRegister");
+            long register = System.nanoTime() - t0;
+            try {
+                float ms = timed(stream, () -> check(cuMemcpyHtoDAsync(dst, Handles.host(seg.address()), BYTES, stream),
+                        "cuMemcpyHtoDAsync"));
+                r.bench(thp ? "driver.h2d_registered_thp_GBps" : "driver.h2d_registered_GBps", BYTES / ms / 1e6, "GB/s",
+                        "cuMemcpyHtoDAsync 1 GiB from Java off-heap memory after cuMemHostRegister" + (thp
+                        ? " (2 MiB aligned, madvise(MADV_HUGEPAGE) before touching)" : ""));
+                return ms + " ms, registering took " + register / 1_000_000 + " ms, huge pages gained "
+                        + (huge >> 10) + " MiB";
+            } finally {
+                check(cuMemHostUnregister(Handles.host(seg.address())), "cuMemHostUnregister");
+            }
+        }
+    }
+
+    private static long anonHugeKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("AnonHugePages:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
     }
 
     /** Median milliseconds of {@code op} on {@code stream}, by events, after 3 warm-up runs. */

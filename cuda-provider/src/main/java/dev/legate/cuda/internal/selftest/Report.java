@@ -8,7 +8,7 @@ import java.util.Locale;
 final class Report {
     /** A check's body: returns a short detail for the PASS line, or throws. */
     interface Check {
-        String run() throws Exception;
+        String run() throws Throwable;
     }
 
     private final List<String> failed = new ArrayList<>();
