@@ -17,26 +17,28 @@ import jcuda.driver.CUresult;
  * stream work have fired, without synchronising the device: a thread polls the pending events
  * with {@code cuEventQuery}. Work on different streams completes in any order.
  *
- * <p>Overview: after progress the thread spins for {@value #SPIN_MICROS} µs (a completion is
- * often imminent: short kernels, back-to-back copies), then sleeps in short waits that new work
- * interrupts. Completing a unit frees its scratch memory, returns its events and calls
+ * <p>Overview: while work is pending the thread spins for up to {@code spinMicros} after the
+ * last progress (option {@code cuda.completionSpin}, default 200 µs: a completion is often
+ * imminent, and a sleeping thread wakes 50-100 µs late on Linux), then sleeps in short waits
+ * that new work interrupts. Completing a unit frees its scratch memory, returns its events and calls
  * {@link PointWork#completed}, which may dispatch successors; so this thread must never block on
  * the runtime.
  */
 final class Completions {
-    private static final long SPIN_MICROS = 50;
     private static final long SLEEP_MICROS = 50;
 
     private record Pending(PointWork work, Throwable failure, CUevent[] events, List<Allocation> scratch) {
     }
 
     private final GpuProcessor processor;
+    private final long spinNanos;
     private final LinkedBlockingQueue<Pending> incoming = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean stopping;
 
-    Completions(GpuProcessor processor) {
+    Completions(GpuProcessor processor, long spinMicros) {
         this.processor = processor;
+        this.spinNanos = spinMicros * 1000;
         this.thread = Thread.ofPlatform().daemon().name("legate-gpu" + processor.index() + "-completions")
                 .unstarted(this::loop);
         thread.start();
@@ -77,7 +79,7 @@ final class Completions {
             long now = System.nanoTime();
             if (progress) {
                 lastProgress = now;
-            } else if (now - lastProgress < SPIN_MICROS * 1000) {
+            } else if (now - lastProgress < spinNanos) {
                 Thread.onSpinWait();
             } else {
                 Pending p = poll(SLEEP_MICROS);

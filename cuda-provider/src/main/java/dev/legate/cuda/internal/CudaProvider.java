@@ -23,7 +23,8 @@ import java.util.Map;
  * <p>Options ({@code legate.option.KEY}): {@code cuda.pinThreshold} (host allocations from this
  * size are page-locked for copies; default 1m), {@code cuda.reserve} (device memory left free when
  * {@code fbmem} is automatic; default the larger of 1 GiB and 5% of the device),
- * {@code cuda.trackAllocations} (record where each device block was allocated, for leak reports).
+ * {@code cuda.trackAllocations} (record where each device block was allocated, for leak reports),
+ * {@code cuda.completionSpin} (microseconds a completion thread spins after progress; default 200).
  */
 final class CudaProvider implements Provider {
     private final List<GpuDevice> devices = new ArrayList<>();
@@ -41,13 +42,14 @@ final class CudaProvider implements Provider {
                     + " are visible");
         }
         boolean track = Boolean.parseBoolean(config.options().getOrDefault("cuda.trackAllocations", "false"));
+        long spin = Long.parseLong(config.options().getOrDefault("cuda.completionSpin", "200").trim());
         try {
             for (int i = 0; i < n; i++) {
                 GpuDevice d = new GpuDevice(i);
                 devices.add(d);
                 DeviceMemory m = new DeviceMemory(d, limit(config, d), track);
                 memories.add(m);
-                processors.add(new GpuProcessor(i, d, m));
+                processors.add(new GpuProcessor(i, d, m, spin));
             }
         } catch (RuntimeException | Error e) {
             close();

@@ -50,7 +50,7 @@ final class GpuProcessor implements ExecutionProcessor {
     private final Completions completions;
     private final Thread thread;
 
-    GpuProcessor(int index, GpuDevice device, DeviceMemory memory) {
+    GpuProcessor(int index, GpuDevice device, DeviceMemory memory, long completionSpinMicros) {
         this.index = index;
         this.device = device;
         this.memory = memory;
@@ -65,7 +65,7 @@ final class GpuProcessor implements ExecutionProcessor {
             }
             return null;
         });
-        this.completions = new Completions(this);
+        this.completions = new Completions(this, completionSpinMicros);
         this.thread = Thread.ofPlatform().daemon().name("legate-gpu" + index).unstarted(this::loop);
         thread.start();
     }
