@@ -125,6 +125,33 @@ import java.util.stream.Collectors;
     }
 
     @Test
+    void theCpuImageHoldsNoGpuOrArrowModule() {
+        for (String m : modules) {
+            boolean allowed = Image.isJdk(m) || (m.startsWith("dev.legate.") && !m.equals("dev.legate.cuda"));
+            assertTrue(allowed, "cpu image holds " + m + ": " + modules);
+        }
+        assertTrue(modules.containsAll(List.of("dev.legate.core", "dev.legate.cpu", "dev.legate.launcher", "jdk.jfr")),
+                modules.toString());
+    }
+
+    @Test
+    void thePackedImageRunsWhereverItIsUnpacked() {
+        Path dist = work.resolve("dist");
+        Path root = Path.of(ImageFixture.property("legate.repo.root")).toAbsolutePath().normalize();
+        Result packed = ImageFixture.run(root, Map.of("LEGATE_IMAGES_DIR", image.getParent().toString(),
+                "LEGATE_DIST_DIR", dist.toString()), java.time.Duration.ofMinutes(2), "bash",
+                root.resolve("scripts/pack-image").toString(), "--no-build", "cpu").ok();
+        assertTrue(packed.out().startsWith("packed image cpu: " + dist.resolve("legate-cpu.tar.gz")), packed.out());
+        Path unpacked = work.resolve("unpacked");
+        ImageFixture.run(work, Map.of(), java.time.Duration.ofMinutes(1), "mkdir", "-p", unpacked.toString()).ok();
+        ImageFixture.run(unpacked, Map.of(), java.time.Duration.ofMinutes(1), "tar", "xzf",
+                dist.resolve("legate-cpu.tar.gz").toString()).ok();
+        Result r = legate(unpacked.resolve("legate-cpu"), "--cpus", "2", "--show-config").ok();
+        assertTrue(r.out().startsWith("Image: cpu at " + unpacked.resolve("legate-cpu")), r.out());
+        assertTrue(r.out().contains("CPUs: 2"), r.out());
+    }
+
+    @Test
     void everyExampleOfTheImageRunsOnTwoCpus() {
         List<Examples.Example> present = Examples.bundled().all().stream().filter(e -> image(e.module())).toList();
         if (present.isEmpty()) {
