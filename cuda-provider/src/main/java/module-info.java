@@ -3,10 +3,11 @@
  * through JCuda's driver API (module {@code jcuda}, the merged JCuda and JCusparse bundle).
  *
  * <ul>
- * <li>A processor is a dedicated host thread holding the GPU's primary context, three streams
- *     (tasks, host-to-device, device-to-host) and a completion thread that reports work as done
- *     when the events recorded after it have fired; the host thread never synchronises the
- *     device.</li>
+ * <li>A processor is a dedicated host thread holding the GPU's primary context and three
+ *     streams (tasks, host-to-device, device-to-host) ordered among themselves on the device, so
+ *     it is an in-order processor: successors on the same GPU are issued without waiting for the
+ *     host to see completion. The thread reports work as completed when the events recorded
+ *     after it have fired, polling them between issues; it never synchronises the device.</li>
  * <li>Device memory comes from a caching allocator with size classes, accounting and a limit
  *     ({@code fbmem}, or the free memory less a reserve).</li>
  * <li>Copies between host and device memory page-lock the host allocation on first use, so they

@@ -24,7 +24,7 @@ import java.util.Map;
  * size are page-locked for copies; default 1m), {@code cuda.reserve} (device memory left free when
  * {@code fbmem} is automatic; default the larger of 1 GiB and 5% of the device),
  * {@code cuda.trackAllocations} (record where each device block was allocated, for leak reports),
- * {@code cuda.completionSpin} (microseconds a completion thread spins after progress; default 200).
+ * {@code cuda.completionSpin} (microseconds a GPU's thread spins polling for completions after progress; default 200).
  */
 final class CudaProvider implements Provider {
     private final List<GpuDevice> devices = new ArrayList<>();

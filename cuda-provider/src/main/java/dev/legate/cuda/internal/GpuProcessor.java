@@ -1,32 +1,39 @@
 package dev.legate.cuda.internal;
 
+import static jcuda.driver.JCudaDriver.cuEventRecord;
 import static jcuda.driver.JCudaDriver.cuStreamCreate;
 import static jcuda.driver.JCudaDriver.cuStreamDestroy;
 import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
+import static jcuda.driver.JCudaDriver.cuStreamWaitEvent;
 
 import dev.legate.core.DeviceContext;
 import dev.legate.core.ProcessorKind;
 import dev.legate.core.spi.ExecutionProcessor;
-import dev.legate.core.spi.MemorySpace;
 import dev.legate.core.spi.PointWork;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import jcuda.driver.CUevent;
 import jcuda.driver.CUstream;
 import jcuda.driver.CUstream_flags;
 
 /**
- * One GPU as a processor: a dedicated host thread that runs work in submission order with the
- * GPU's context current, three non-blocking streams (tasks, host-to-device copies,
- * device-to-host copies) so that copies overlap kernels of independent work, and a
- * {@link Completions} thread that reports each unit of work as completed once the stream work
- * it enqueued has finished.
+ * One GPU as an {@linkplain #inOrder() in-order} processor: a dedicated host thread with the
+ * GPU's context current that issues work in submission order onto three non-blocking streams
+ * (tasks, host-to-device copies, device-to-host copies) and reports each unit as completed once
+ * the events recorded after its device work have fired.
  *
- * <p>Overview: {@code run} only enqueues; the host thread never waits for the device, so it can
- * queue the next work while the GPU runs the previous one. Ordering between units of work is the
- * runtime's: it dispatches a unit only after its predecessors reported completion, so work on
- * different streams needs no device-side ordering.
+ * <p>Overview: the thread never waits for the device. It runs a unit ({@code run} only
+ * enqueues), records an event on each stream the unit used, calls {@link PointWork#issued()}
+ * (the runtime then hands over successors mapped here at once), and goes on with the next unit;
+ * between units, and while idle with work in flight, it polls the oldest unit's events
+ * ({@link InFlight}), spinning for {@code cuda.completionSpin} µs after progress and then
+ * sleeping in short waits that new work ends. Streams are ordered among themselves: the first
+ * time a unit uses a stream, that stream waits (on the device, {@code cuStreamWaitEvent}) for
+ * the latest events of the other streams. So every unit's device work runs after that of all
+ * earlier units, which is what in-order means, and the copy streams still let the driver use
+ * its copy engines.
  */
 final class GpuProcessor implements ExecutionProcessor {
     private static final PointWork STOP = new PointWork() {
@@ -38,6 +45,7 @@ final class GpuProcessor implements ExecutionProcessor {
         public void completed(Throwable failure) {
         }
     };
+    private static final long SLEEP_MICROS = 50;
     private static final ThreadLocal<TaskDevice> CURRENT = new ThreadLocal<>();
     private final int index;
     private final GpuDevice device;
@@ -45,9 +53,16 @@ final class GpuProcessor implements ExecutionProcessor {
     private final Kernels kernels;
     private final EventPool events;
     private final CUstream[] streams = new CUstream[3];
+    /** Per stream: the event recorded after the last unit that used it (null once completed). */
+    private final CUevent[] lastEvent = new CUevent[3];
+    private final long[] lastSeq = new long[3];
+    /** waited[s][t]: the sequence number of stream t's event that stream s last waited for. */
+    private final long[][] waited = new long[3][3];
+    private long seq;
     private final long maxBlocks;
+    private final long spinNanos;
     private final LinkedBlockingQueue<PointWork> queue = new LinkedBlockingQueue<>();
-    private final Completions completions;
+    private final InFlight inFlight = new InFlight(this);
     private final Thread thread;
 
     GpuProcessor(int index, GpuDevice device, DeviceMemory memory, long completionSpinMicros) {
@@ -57,6 +72,7 @@ final class GpuProcessor implements ExecutionProcessor {
         this.kernels = new Kernels(device);
         this.events = new EventPool(device);
         this.maxBlocks = (long) device.multiprocessors * 16;
+        this.spinNanos = completionSpinMicros * 1000;
         device.withContext(() -> {
             for (int i = 0; i < streams.length; i++) {
                 streams[i] = new CUstream();
@@ -65,54 +81,152 @@ final class GpuProcessor implements ExecutionProcessor {
             }
             return null;
         });
-        this.completions = new Completions(this, completionSpinMicros);
         this.thread = Thread.ofPlatform().daemon().name("legate-gpu" + index).unstarted(this::loop);
         thread.start();
     }
 
     private void loop() {
         device.makeCurrent();
+        long lastProgress = System.nanoTime();
+        boolean stopping = false;
         while (true) {
             PointWork w;
-            try {
-                w = queue.take();
-            } catch (InterruptedException e) {
-                continue;
+            if (inFlight.isEmpty()) {
+                if (stopping) {
+                    return;
+                }
+                w = take();
+            } else {
+                w = stopping ? null : queue.poll();
             }
             if (w == STOP) {
-                return;
+                stopping = true;
+                continue;
             }
-            TaskDevice d = new TaskDevice(this);
-            CURRENT.set(d);
-            Throwable failure = null;
-            try {
-                w.run(Optional.of(d));
-            } catch (Throwable t) {
-                failure = t;
-            } finally {
-                CURRENT.remove();
-            }
-            CUevent[] recorded;
-            try {
-                recorded = d.recordEvents(events);
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
+            if (w != null) {
+                issue(w);
+                if (inFlight.poll()) {
+                    lastProgress = System.nanoTime();
                 }
-                recorded = new CUevent[0];
+                continue;
             }
-            if (recorded.length == 0 && d.scratchBlocks().isEmpty()) {
-                w.completed(failure);
+            if (inFlight.poll()) {
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress < spinNanos) {
+                Thread.onSpinWait();
             } else {
-                completions.submit(w, failure, recorded, d.scratchBlocks());
+                w = stopping ? sleep() : poll();
+                if (w == STOP) {
+                    stopping = true;
+                } else if (w != null) {
+                    issue(w);
+                }
             }
         }
     }
 
+    private PointWork take() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                // The processor stops only through STOP.
+            }
+        }
+    }
+
+    private PointWork poll() {
+        try {
+            return queue.poll(SLEEP_MICROS, TimeUnit.MICROSECONDS);
+        } catch (InterruptedException e) {
+            return null;
+        }
+    }
+
+    private PointWork sleep() {
+        try {
+            Thread.sleep(0, (int) (SLEEP_MICROS * 1000));
+        } catch (InterruptedException e) {
+            // Keep draining.
+        }
+        return null;
+    }
+
+    /** Runs one unit, records its events and hands it to {@link InFlight}. */
+    private void issue(PointWork w) {
+        TaskDevice d = new TaskDevice(this);
+        CURRENT.set(d);
+        Throwable failure = null;
+        try {
+            w.run(Optional.of(d));
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            CURRENT.remove();
+        }
+        CUevent[] recorded;
+        try {
+            recorded = record(d);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+            recorded = new CUevent[0];
+        }
+        inFlight.add(w, failure, recorded, d.scratchBlocks());
+        if (failure == null) {
+            w.issued();
+        }
+    }
+
+    /** Records an event on each stream the unit used; they become those streams' latest events. */
+    private CUevent[] record(TaskDevice d) {
+        boolean[] used = d.usedStreams();
+        int n = 0;
+        for (boolean u : used) {
+            n += u ? 1 : 0;
+        }
+        CUevent[] out = new CUevent[n];
+        int k = 0;
+        for (int s = 0; s < used.length; s++) {
+            if (used[s]) {
+                CUevent e = events.take();
+                Cuda.check(cuEventRecord(e, streams[s]), "cuEventRecord on gpu " + device.ordinal);
+                out[k++] = e;
+                lastEvent[s] = e;
+                lastSeq[s] = ++seq;
+            }
+        }
+        return out;
+    }
+
     /**
-     * Runs {@code op} with this processor's stream of {@code kind}: as part of the current work
+     * Makes stream {@code s} wait on the device for the latest work of the other streams, the
+     * first time a unit uses it (on this processor's thread).
+     */
+    void orderStream(int s) {
+        for (int t = 0; t < streams.length; t++) {
+            if (t != s && lastEvent[t] != null && lastSeq[t] > waited[s][t]) {
+                Cuda.check(cuStreamWaitEvent(streams[s], lastEvent[t], 0), "cuStreamWaitEvent on gpu " + device.ordinal);
+                waited[s][t] = lastSeq[t];
+            }
+        }
+    }
+
+    /** An event of a completed unit: no stream needs to wait for it any more; back to the pool. */
+    void retire(CUevent e) {
+        for (int s = 0; s < lastEvent.length; s++) {
+            if (lastEvent[s] == e) {
+                lastEvent[s] = null;
+            }
+        }
+        events.give(e);
+    }
+
+    /**
+     * Runs {@code op} with this processor's stream of {@code kind}: as part of the current unit
      * when called on this processor's thread (asynchronous), otherwise with the context pushed
      * and the stream synchronised before returning.
      */
@@ -134,6 +248,12 @@ final class GpuProcessor implements ExecutionProcessor {
         queue.add(work);
     }
 
+    /** True: a unit's device work runs after that of every unit given to this processor before it. */
+    @Override
+    public boolean inOrder() {
+        return true;
+    }
+
     CUstream stream(int kind) {
         return streams[kind];
     }
@@ -144,10 +264,6 @@ final class GpuProcessor implements ExecutionProcessor {
 
     Kernels kernels() {
         return kernels;
-    }
-
-    EventPool events() {
-        return events;
     }
 
     long maxBlocks() {
@@ -174,11 +290,21 @@ final class GpuProcessor implements ExecutionProcessor {
         return "gpu" + index;
     }
 
-    /** Stops the threads after the queued work, then releases streams, events and modules. */
+    /** Stops the thread after the queued and in-flight work, then releases streams, events and modules. */
     void shutdown() {
         queue.add(STOP);
-        join(thread);
-        completions.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         device.withContext(() -> {
             for (CUstream s : streams) {
                 cuStreamSynchronize(s);
@@ -188,21 +314,6 @@ final class GpuProcessor implements ExecutionProcessor {
         });
         events.close();
         kernels.close();
-    }
-
-    static void join(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.legate.cuda.internal;
 
-import static jcuda.driver.JCudaDriver.cuEventRecord;
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 
 import dev.legate.core.DeviceContext;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import jcuda.NativePointerObject;
 import jcuda.Pointer;
-import jcuda.driver.CUevent;
 import jcuda.driver.CUstream;
 
 /**
@@ -38,10 +36,21 @@ final class TaskDevice implements DeviceContext {
         return processor;
     }
 
-    /** The processor's stream of the given kind, marked as used by this work. */
+    /**
+     * The processor's stream of the given kind, marked as used by this work; on first use it is
+     * ordered after the device work already issued on the other streams.
+     */
     CUstream use(int kind) {
-        used[kind] = true;
+        if (!used[kind]) {
+            processor.orderStream(kind);
+            used[kind] = true;
+        }
         return processor.stream(kind);
+    }
+
+    /** Which streams this work used, by kind. */
+    boolean[] usedStreams() {
+        return used.clone();
     }
 
     @Override
@@ -138,26 +147,5 @@ final class TaskDevice implements DeviceContext {
     /** Scratch blocks to free after the work's stream work. */
     List<Allocation> scratchBlocks() {
         return scratch == null ? List.of() : scratch;
-    }
-
-    /**
-     * Records an event on every stream this work used (in the processor's thread, whose context
-     * is current); empty when it used none.
-     */
-    CUevent[] recordEvents(EventPool pool) {
-        int n = 0;
-        for (boolean u : used) {
-            n += u ? 1 : 0;
-        }
-        CUevent[] out = new CUevent[n];
-        int k = 0;
-        for (int kind = 0; kind < used.length; kind++) {
-            if (used[kind]) {
-                CUevent e = pool.take();
-                Cuda.check(cuEventRecord(e, processor.stream(kind)), "cuEventRecord on gpu " + ordinal());
-                out[k++] = e;
-            }
-        }
-        return out;
     }
 }

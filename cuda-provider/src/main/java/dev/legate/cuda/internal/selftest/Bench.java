@@ -59,7 +59,7 @@ final class Bench {
     static void run(LegateRuntime rt, Report r) {
         r.check("bandwidth: driver-level references (events)", () -> driverReferences(r));
         r.check("bandwidth: runtime copy, fill, host<->device of 1 GiB stores", () -> runtimePaths(rt, r));
-        r.check("latency: submit-to-fence of a one-element GPU fill", () -> {
+        r.check("latency: one small GPU task, and a chain of dependent ones", () -> {
             LogicalStore tiny = rt.createStore(DType.FLOAT64, 1);
             for (int i = 0; i < 20; i++) {
                 rt.fill(tiny, Scalar.of(1.0));
@@ -70,7 +70,24 @@ final class Bench {
                 rt.fence();
             });
             r.bench("legate.small_task_us", t * 1e6, "us", "submit-to-fence time of a one-element fill on the GPU");
-            return String.format(java.util.Locale.ROOT, "%.0f us", t * 1e6);
+            LogicalStore x = rt.createStore(DType.FLOAT64, 1000);
+            LogicalStore y = rt.createStore(DType.FLOAT64, 1000);
+            rt.fill(x, Scalar.of(3.0));
+            rt.copy(x, y);
+            rt.fence();
+            int chain = 400;
+            double c = median(5, () -> {
+                for (int i = 0; i < chain / 2; i++) {
+                    rt.copy(x, y);
+                    rt.copy(y, x);
+                }
+                rt.fence();
+            }) / chain;
+            Report.require(x.physical().data().doubles().get(999) == 3.0, "the chain of copies lost the value");
+            r.bench("legate.chain_task_us", c * 1e6, "us", "per task in a chain of " + chain + " dependent 1000-element "
+                    + "copies on the GPU, one fence at the end");
+            return String.format(java.util.Locale.ROOT, "%.0f us alone, %.1f us per task in a dependent chain", t * 1e6,
+                    c * 1e6);
         });
     }
 
