@@ -13,6 +13,9 @@ import dev.legate.numeric.internal.format.ArrayFormat;
 import dev.legate.numeric.internal.ops.Creation;
 import dev.legate.numeric.internal.ops.HostData;
 import dev.legate.numeric.internal.ops.Operands;
+import dev.legate.numeric.internal.ops.ReduceOps;
+import dev.legate.numeric.internal.ops.Reductions;
+import dev.legate.numeric.internal.reduce.RedOp;
 import dev.legate.numeric.internal.ops.UFunc;
 import dev.legate.numeric.internal.ops.Views;
 import dev.legate.numeric.internal.ops.Ufuncs;
@@ -284,6 +287,21 @@ public final class NDArray {
         return new NDArray(Ufuncs.apply(UFunc.ABSOLUTE, Optional.empty(), impl));
     }
 
+    /** The real part (a copy; the array itself for real types). */
+    public NDArray real() {
+        return new NDArray(Ufuncs.apply(UFunc.REAL, Optional.empty(), impl));
+    }
+
+    /** The imaginary part (zeros for real types). */
+    public NDArray imag() {
+        return new NDArray(Ufuncs.apply(UFunc.IMAG, Optional.empty(), impl));
+    }
+
+    /** The complex conjugate. */
+    public NDArray conj() {
+        return new NDArray(Ufuncs.apply(UFunc.CONJUGATE, Optional.empty(), impl));
+    }
+
     /** {@code this & other} (bitwise; logical for booleans). */
     public NDArray and(Object other) {
         return binary(UFunc.BITWISE_AND, other);
@@ -489,5 +507,172 @@ public final class NDArray {
     /** Diagonal {@code k} as a writable view (for contiguous arrays). */
     NDArray diagonalView(long k) {
         return new NDArray(Views.diagonal(impl, k, true));
+    }
+
+    // ---- reductions ----------------------------------------------------------------------
+
+    /** The sum of all elements, as a 0-d array. */
+    public NDArray sum() {
+        return new NDArray(ReduceOps.reduce(RedOp.SUM, impl, null, false));
+    }
+
+    /** The sum along {@code axes}. */
+    public NDArray sum(int... axes) {
+        return new NDArray(ReduceOps.reduce(RedOp.SUM, impl, axes, false));
+    }
+
+    /** The sum along {@code axes} (null: all); with {@code keepdims} they stay with extent 1. */
+    public NDArray sum(int[] axes, boolean keepdims) {
+        return new NDArray(ReduceOps.reduce(RedOp.SUM, impl, axes, keepdims));
+    }
+
+    /** The product of all elements, as a 0-d array. */
+    public NDArray prod() {
+        return new NDArray(ReduceOps.reduce(RedOp.PROD, impl, null, false));
+    }
+
+    /** The product along {@code axes}. */
+    public NDArray prod(int... axes) {
+        return new NDArray(ReduceOps.reduce(RedOp.PROD, impl, axes, false));
+    }
+
+    /** The product along {@code axes} (null: all); with {@code keepdims} they stay with extent 1. */
+    public NDArray prod(int[] axes, boolean keepdims) {
+        return new NDArray(ReduceOps.reduce(RedOp.PROD, impl, axes, keepdims));
+    }
+
+    /** The minimum (NaN if any element is NaN) of all elements, as a 0-d array. */
+    public NDArray min() {
+        return new NDArray(ReduceOps.reduce(RedOp.MIN, impl, null, false));
+    }
+
+    /** The minimum (NaN if any element is NaN) along {@code axes}. */
+    public NDArray min(int... axes) {
+        return new NDArray(ReduceOps.reduce(RedOp.MIN, impl, axes, false));
+    }
+
+    /** The minimum (NaN if any element is NaN) along {@code axes} (null: all); with {@code keepdims} they stay with extent 1. */
+    public NDArray min(int[] axes, boolean keepdims) {
+        return new NDArray(ReduceOps.reduce(RedOp.MIN, impl, axes, keepdims));
+    }
+
+    /** The maximum (NaN if any element is NaN) of all elements, as a 0-d array. */
+    public NDArray max() {
+        return new NDArray(ReduceOps.reduce(RedOp.MAX, impl, null, false));
+    }
+
+    /** The maximum (NaN if any element is NaN) along {@code axes}. */
+    public NDArray max(int... axes) {
+        return new NDArray(ReduceOps.reduce(RedOp.MAX, impl, axes, false));
+    }
+
+    /** The maximum (NaN if any element is NaN) along {@code axes} (null: all); with {@code keepdims} they stay with extent 1. */
+    public NDArray max(int[] axes, boolean keepdims) {
+        return new NDArray(ReduceOps.reduce(RedOp.MAX, impl, axes, keepdims));
+    }
+
+    /** Whether every element is non-zero of all elements, as a 0-d array. */
+    public NDArray all() {
+        return new NDArray(ReduceOps.reduce(RedOp.ALL, impl, null, false));
+    }
+
+    /** Whether every element is non-zero along {@code axes}. */
+    public NDArray all(int... axes) {
+        return new NDArray(ReduceOps.reduce(RedOp.ALL, impl, axes, false));
+    }
+
+    /** Whether every element is non-zero along {@code axes} (null: all); with {@code keepdims} they stay with extent 1. */
+    public NDArray all(int[] axes, boolean keepdims) {
+        return new NDArray(ReduceOps.reduce(RedOp.ALL, impl, axes, keepdims));
+    }
+
+    /** Whether any element is non-zero of all elements, as a 0-d array. */
+    public NDArray any() {
+        return new NDArray(ReduceOps.reduce(RedOp.ANY, impl, null, false));
+    }
+
+    /** Whether any element is non-zero along {@code axes}. */
+    public NDArray any(int... axes) {
+        return new NDArray(ReduceOps.reduce(RedOp.ANY, impl, axes, false));
+    }
+
+    /** Whether any element is non-zero along {@code axes} (null: all); with {@code keepdims} they stay with extent 1. */
+    public NDArray any(int[] axes, boolean keepdims) {
+        return new NDArray(ReduceOps.reduce(RedOp.ANY, impl, axes, keepdims));
+    }
+
+    /** The arithmetic mean of all elements (integers give float64). */
+    public NDArray mean() {
+        return new NDArray(ReduceOps.mean(impl, null, false));
+    }
+
+    /** The mean along {@code axes}. */
+    public NDArray mean(int... axes) {
+        return new NDArray(ReduceOps.mean(impl, axes, false));
+    }
+
+    /** The mean along {@code axes} (null: all), optionally keeping them with extent 1. */
+    public NDArray mean(int[] axes, boolean keepdims) {
+        return new NDArray(ReduceOps.mean(impl, axes, keepdims));
+    }
+
+    /** The variance of all elements ({@code mean(abs(x - x.mean())**2)}). */
+    public NDArray var() {
+        return new NDArray(ReduceOps.var(impl, null, 0, false));
+    }
+
+    /** The variance along {@code axes} (null: all) with {@code ddof} delta degrees of freedom. */
+    public NDArray var(int[] axes, int ddof, boolean keepdims) {
+        return new NDArray(ReduceOps.var(impl, axes, ddof, keepdims));
+    }
+
+    /** The standard deviation of all elements. */
+    public NDArray std() {
+        return new NDArray(ReduceOps.std(impl, null, 0, false));
+    }
+
+    /** The standard deviation along {@code axes} (null: all) with {@code ddof}. */
+    public NDArray std(int[] axes, int ddof, boolean keepdims) {
+        return new NDArray(ReduceOps.std(impl, axes, ddof, keepdims));
+    }
+
+    /** The flat index of the first minimum (the first NaN if any), as a 0-d int64 array. */
+    public NDArray argmin() {
+        return new NDArray(Reductions.arg(impl, null, false));
+    }
+
+    /** Indices of the first minima along {@code axis}. */
+    public NDArray argmin(int axis) {
+        return new NDArray(Reductions.arg(impl, axis, false));
+    }
+
+    /** The flat index of the first maximum (the first NaN if any), as a 0-d int64 array. */
+    public NDArray argmax() {
+        return new NDArray(Reductions.arg(impl, null, true));
+    }
+
+    /** Indices of the first maxima along {@code axis}. */
+    public NDArray argmax(int axis) {
+        return new NDArray(Reductions.arg(impl, axis, true));
+    }
+
+    /** The cumulative sum of the flattened array. */
+    public NDArray cumsum() {
+        return new NDArray(Reductions.scan(impl, RedOp.SUM, null));
+    }
+
+    /** The cumulative sum along {@code axis}. */
+    public NDArray cumsum(int axis) {
+        return new NDArray(Reductions.scan(impl, RedOp.SUM, axis));
+    }
+
+    /** The cumulative product of the flattened array. */
+    public NDArray cumprod() {
+        return new NDArray(Reductions.scan(impl, RedOp.PROD, null));
+    }
+
+    /** The cumulative product along {@code axis}. */
+    public NDArray cumprod(int axis) {
+        return new NDArray(Reductions.scan(impl, RedOp.PROD, axis));
     }
 }

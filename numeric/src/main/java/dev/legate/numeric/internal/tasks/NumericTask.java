@@ -6,7 +6,27 @@ import dev.legate.core.TaskSignature;
 /** Every task of the numeric library: its registered name, argument counts and CPU body. */
 public enum NumericTask {
     /** A fused element-wise program (see {@link ElementwiseTask}). */
-    ELEMENTWISE("elementwise", new TaskSignature(TaskSignature.ANY, 1, 0, TaskSignature.ANY), ElementwiseTask::run);
+    ELEMENTWISE("elementwise", new TaskSignature(TaskSignature.ANY, 1, 0, TaskSignature.ANY), ElementwiseTask::run),
+    /** Per-block partials of a deterministic floating reduction (see {@link BlockReduceTask}). */
+    REDUCE_BLOCKS("reduce_blocks", new TaskSignature(TaskSignature.ANY, 0, 1, TaskSignature.ANY),
+            BlockReduceTask::blocks),
+    /** A deterministic floating reduction in one point. */
+    REDUCE_FULL("reduce_full", new TaskSignature(TaskSignature.ANY, 1, 0, TaskSignature.ANY), BlockReduceTask::full),
+    /** The tree over block partials. */
+    REDUCE_COMBINE("reduce_combine", new TaskSignature(1, 1, 0, 1), BlockReduceTask::combine),
+    /** An order-free reduction into a 0-d reduction argument. */
+    REDUCE_SCALAR("reduce_scalar", new TaskSignature(TaskSignature.ANY, 0, 1, TaskSignature.ANY),
+            ScalarReduceTask::run),
+    /** A reduction along axes into a promoted output. */
+    REDUCE_AXIS("reduce_axis", new TaskSignature(TaskSignature.ANY, 1, 0, TaskSignature.ANY), AxisReduceTask::run),
+    /** argmin/argmax over everything. */
+    ARG_FULL("arg_full", new TaskSignature(TaskSignature.ANY, 0, 1, TaskSignature.ANY), ArgReduceTask::full),
+    /** argmin/argmax along the last axis. */
+    ARG_AXIS("arg_axis", new TaskSignature(TaskSignature.ANY, 1, 0, TaskSignature.ANY), ArgReduceTask::axis),
+    /** The index field of an argmin/argmax pair. */
+    ARG_INDEX("arg_index", new TaskSignature(1, 1, 0, 0), ArgIndexTask::run),
+    /** cumsum/cumprod along an axis. */
+    SCAN("scan", new TaskSignature(TaskSignature.ANY, 1, 0, TaskSignature.ANY), ScanTask::run);
 
     private final String taskName;
     private final TaskSignature signature;

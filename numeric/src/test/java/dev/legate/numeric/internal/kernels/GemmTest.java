@@ -68,6 +68,9 @@ class GemmTest {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 int at = cm.off + i * cm.ld + j;
+                if (k == 0) {
+                    out[at] = beta == 0 ? 0 : beta * out[at];
+                }
                 for (int p0 = 0; p0 < k; p0 += Gemm.KC) {
                     float acc = 0;
                     for (int p = p0; p < Math.min(k, p0 + Gemm.KC); p++) {

@@ -1,0 +1,193 @@
+package dev.legate.numeric.internal.tasks;
+
+import dev.legate.core.PhysicalStore;
+import dev.legate.core.TaskContext;
+import dev.legate.core.TypeCode;
+import dev.legate.numeric.internal.expr.Interpreter;
+import dev.legate.numeric.internal.expr.TileIter;
+import dev.legate.numeric.internal.reduce.RedOp;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Reductions along some axes. The output is promoted along the reduced axes (stride 0) to the
+ * shape of the iteration space, and the reduced axes are never split, so each output element
+ * is reduced within one point task, in row-major order of the reduced indices (a fixed order,
+ * like NumPy's: along a reduced last axis rows are summed in fixed-order chunks, along other
+ * axes values are added one row after another). The result is accumulated in the output's own
+ * type, so float32 sums round at each step as NumPy's do.
+ *
+ * <p>Scalars: op ordinal, a bit mask of the reduced axes, then the program.
+ */
+public final class AxisReduceTask {
+    private AxisReduceTask() {
+    }
+
+    /** The body. */
+    public static void run(TaskContext ctx) {
+        RedOp op = RedOp.of(ctx.scalar(0).asInt());
+        long mask = ctx.scalar(1).asLong();
+        ProgramArgs pa = ProgramArgs.read(ctx, 2);
+        PhysicalStore out = ctx.output(0).data();
+        long[] shape = out.storeShape().extents();
+        int nd = shape.length;
+        boolean lastReduced = nd > 0 && (mask >>> (nd - 1) & 1) != 0;
+        TypeCode ot = out.type().code();
+        boolean floating = ot.isFloating() || ot.isComplex();
+        boolean unsigned = ot.isUnsigned();
+        Interpreter it = pa.interpreter(shape);
+        int n = pa.inputs.length;
+        long[] off = new long[n];
+        long[] str = new long[n];
+        MemorySegment os = out.segment();
+        double[] obuf = new double[Interpreter.CHUNK];
+        long[] lbuf = new long[Interpreter.CHUNK];
+        TileIter.forEachRow(out.rect(), pa.with(out), true, (offs, strides, len, coords) -> {
+            boolean first = true;
+            for (int d = 0; d < nd - 1; d++) {
+                if ((mask >>> d & 1) != 0 && coords[d] != 0) {
+                    first = false;
+                    break;
+                }
+            }
+            long[] cc = coords.clone();
+            long oo = offs[n];
+            long os1 = strides[n];
+            if (lastReduced) {
+                double dr = op.identityDouble();
+                long lr = op.identityLong(unsigned);
+                for (long j0 = 0; j0 < len; j0 += Interpreter.CHUNK) {
+                    int c = (int) Math.min(Interpreter.CHUNK, len - j0);
+                    pa.chunk(offs, strides, j0, off, str);
+                    cc[nd - 1] = coords[nd - 1] + j0;
+                    it.eval(off, str, c, cc);
+                    if (floating) {
+                        double v = op.reduce(it.doubles(), c);
+                        dr = j0 == 0 ? v : op.combine(dr, v);
+                    } else {
+                        long v = op.reduce(it.longs(), c, unsigned);
+                        lr = j0 == 0 ? v : op.combine(lr, v, unsigned);
+                    }
+                }
+                if (floating) {
+                    obuf[0] = first ? dr : op.combine(OutIO.readDouble(os, ot, oo), dr);
+                    OutIO.writeDouble(os, ot, oo, obuf[0]);
+                } else {
+                    long v = first ? lr : op.combine(OutIO.readLong(os, ot, oo), lr, unsigned);
+                    OutIO.writeLong(os, ot, oo, v);
+                }
+                return;
+            }
+            for (long j0 = 0; j0 < len; j0 += Interpreter.CHUNK) {
+                int c = (int) Math.min(Interpreter.CHUNK, len - j0);
+                pa.chunk(offs, strides, j0, off, str);
+                if (nd > 0) {
+                    cc[nd - 1] = coords[nd - 1] + j0;
+                }
+                it.eval(off, str, c, cc);
+                long base = oo + j0 * os1;
+                if (floating) {
+                    double[] v = it.doubles();
+                    if (first) {
+                        OutIO.storeDoubles(os, ot, base, os1, c, v);
+                    } else {
+                        OutIO.loadDoubles(os, ot, base, os1, c, obuf);
+                        op.combineInto(obuf, v, c);
+                        OutIO.storeDoubles(os, ot, base, os1, c, obuf);
+                    }
+                } else {
+                    long[] v = it.longs();
+                    if (first) {
+                        OutIO.storeLongs(os, ot, base, os1, c, v);
+                    } else {
+                        OutIO.loadLongs(os, ot, base, os1, c, lbuf);
+                        for (int j = 0; j < c; j++) {
+                            lbuf[j] = op.combine(lbuf[j], v[j], unsigned);
+                        }
+                        OutIO.storeLongs(os, ot, base, os1, c, lbuf);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Typed element access for outputs (values rounded or wrapped to the element type). */
+    static final class OutIO {
+        private OutIO() {
+        }
+
+        static double readDouble(MemorySegment s, TypeCode t, long i) {
+            return switch (t) {
+                case FLOAT64 -> s.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+                case FLOAT32 -> s.getAtIndex(ValueLayout.JAVA_FLOAT, i);
+                case FLOAT16 -> Float.float16ToFloat(s.getAtIndex(ValueLayout.JAVA_SHORT, i));
+                default -> throw new IllegalArgumentException(t + " is not floating");
+            };
+        }
+
+        static void writeDouble(MemorySegment s, TypeCode t, long i, double v) {
+            switch (t) {
+                case FLOAT64 -> s.setAtIndex(ValueLayout.JAVA_DOUBLE, i, v);
+                case FLOAT32 -> s.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) v);
+                case FLOAT16 -> s.setAtIndex(ValueLayout.JAVA_SHORT, i, Float.floatToFloat16((float) v));
+                default -> throw new IllegalArgumentException(t + " is not floating");
+            }
+        }
+
+        static long readLong(MemorySegment s, TypeCode t, long i) {
+            return switch (t) {
+                case INT64, UINT64 -> s.getAtIndex(ValueLayout.JAVA_LONG, i);
+                case INT32 -> s.getAtIndex(ValueLayout.JAVA_INT, i);
+                case UINT32 -> s.getAtIndex(ValueLayout.JAVA_INT, i) & 0xFFFF_FFFFL;
+                case INT16 -> s.getAtIndex(ValueLayout.JAVA_SHORT, i);
+                case UINT16 -> s.getAtIndex(ValueLayout.JAVA_SHORT, i) & 0xFFFF;
+                case INT8 -> s.get(ValueLayout.JAVA_BYTE, i);
+                case UINT8, BOOL -> s.get(ValueLayout.JAVA_BYTE, i) & 0xFF;
+                default -> throw new IllegalArgumentException(t + " is not an integer type");
+            };
+        }
+
+        static void writeLong(MemorySegment s, TypeCode t, long i, long v) {
+            switch (t) {
+                case INT64, UINT64 -> s.setAtIndex(ValueLayout.JAVA_LONG, i, v);
+                case INT32, UINT32 -> s.setAtIndex(ValueLayout.JAVA_INT, i, (int) v);
+                case INT16, UINT16 -> s.setAtIndex(ValueLayout.JAVA_SHORT, i, (short) v);
+                case INT8, UINT8 -> s.set(ValueLayout.JAVA_BYTE, i, (byte) v);
+                case BOOL -> s.set(ValueLayout.JAVA_BYTE, i, (byte) (v != 0 ? 1 : 0));
+                default -> throw new IllegalArgumentException(t + " is not an integer type");
+            }
+        }
+
+        static void loadDoubles(MemorySegment s, TypeCode t, long off, long stride, int n, double[] out) {
+            if (t == TypeCode.FLOAT64 && stride == 1) {
+                MemorySegment.copy(s, ValueLayout.JAVA_DOUBLE, off * 8, out, 0, n);
+                return;
+            }
+            for (int j = 0; j < n; j++) {
+                out[j] = readDouble(s, t, off + j * stride);
+            }
+        }
+
+        static void storeDoubles(MemorySegment s, TypeCode t, long off, long stride, int n, double[] in) {
+            if (t == TypeCode.FLOAT64 && stride == 1) {
+                MemorySegment.copy(in, 0, s, ValueLayout.JAVA_DOUBLE, off * 8, n);
+                return;
+            }
+            for (int j = 0; j < n; j++) {
+                writeDouble(s, t, off + j * stride, in[j]);
+            }
+        }
+
+        static void loadLongs(MemorySegment s, TypeCode t, long off, long stride, int n, long[] out) {
+            for (int j = 0; j < n; j++) {
+                out[j] = readLong(s, t, off + j * stride);
+            }
+        }
+
+        static void storeLongs(MemorySegment s, TypeCode t, long off, long stride, int n, long[] in) {
+            for (int j = 0; j < n; j++) {
+                writeLong(s, t, off + j * stride, in[j]);
+            }
+        }
+    }
+}

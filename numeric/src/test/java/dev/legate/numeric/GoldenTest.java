@@ -1,0 +1,215 @@
+package dev.legate.numeric;
+
+import static dev.legate.numeric.Numeric.*;
+
+import dev.legate.core.DType;
+import dev.legate.core.Legate;
+import dev.legate.core.LegateRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Element-wise operations, creation, reductions and views compared with NumPy's results
+ * (src/test/python/make_golden.py), on a runtime with small tiles so that arrays are split.
+ */
+class GoldenTest {
+    private static LegateRuntime rt;
+    private static LegateRuntime previous;
+
+    @BeforeAll
+    static void start() {
+        rt = Runtimes.start(3, 8, 4);
+        previous = Legate.setDefault(rt);
+    }
+
+    @AfterAll
+    static void stop() {
+        Legate.setDefault(previous);
+        rt.close();
+    }
+
+    private final List<DynamicTest> tests = new ArrayList<>();
+
+    private void exact(String name, Supplier<NDArray> f) {
+        tests.add(DynamicTest.dynamicTest(name, () -> Golden.check(name, f.get(), 0, 0)));
+    }
+
+    private void close(String name, Supplier<NDArray> f) {
+        tests.add(DynamicTest.dynamicTest(name, () -> Golden.check(name, f.get(), 1e-14, 1e-15)));
+    }
+
+    private static NDArray in(String n) {
+        return Golden.load("in_" + n);
+    }
+
+    @TestFactory
+    List<DynamicTest> elementwise() {
+        String[][] ff = {{"add", "ADD"}, {"subtract", "SUBTRACT"}, {"multiply", "MULTIPLY"}, {"divide", "TRUE_DIVIDE"},
+            {"floor_divide", "FLOOR_DIVIDE"}, {"remainder", "REMAINDER"}, {"fmod", "FMOD"}, {"maximum", "MAXIMUM"},
+            {"minimum", "MINIMUM"}};
+        for (String[] f : ff) {
+            exact(f[0] + "_f64_f64b", () -> Ufunc.valueOf(f[1]).call(in("f64"), in("f64b")));
+        }
+        close("arctan2_f64_f64b", () -> arctan2(in("f64"), in("f64b")));
+        close("hypot_f64_f64b", () -> hypot(in("f64"), in("f64b")));
+        exact("copysign_f64_f64b", () -> copysign(in("f64"), in("f64b")));
+        String[][] fi = {{"add", "ADD"}, {"subtract", "SUBTRACT"}, {"multiply", "MULTIPLY"}, {"divide", "TRUE_DIVIDE"},
+            {"floor_divide", "FLOOR_DIVIDE"}, {"remainder", "REMAINDER"}, {"fmod", "FMOD"}, {"maximum", "MAXIMUM"},
+            {"bitwise_and", "BITWISE_AND"}, {"bitwise_xor", "BITWISE_XOR"}};
+        for (String[] f : fi) {
+            exact(f[0] + "_i64_i64b", () -> Ufunc.valueOf(f[1]).call(in("i64"), in("i64b")));
+        }
+        exact("left_shift_i64_i64b", () -> leftShift(in("i64"), abs(in("i64b"))));
+        exact("right_shift_i64_i64b", () -> rightShift(in("i64"), abs(in("i64b"))));
+        exact("power_f64_2", () -> power(in("f64"), 2));
+        close("power_pos_f64b", () -> power(in("pos"), in("f64b")));
+        exact("power_i64_3", () -> power(in("i64"), 3));
+        exact("add_i8_i8", () -> in("i8").add(in("i8")));
+        exact("multiply_i8_3", () -> in("i8").multiply(3));
+        exact("add_u8_i8", () -> in("u8").add(in("i8")));
+        exact("add_u8_1", () -> in("u8").add(1));
+        exact("add_i32_f32", () -> in("i32").add(in("f32")));
+        exact("multiply_f32_half", () -> in("f32").multiply(0.5));
+        exact("add_bool_bool", () -> in("bool").add(in("bool")));
+        exact("add_bool_1", () -> in("bool").add(1));
+        exact("add_i64_half", () -> in("i64").add(0.5));
+        exact("divide_i64_i64b", () -> in("i64").divide(in("i64b")));
+        exact("subtract_u8_u8", () -> in("u8").subtract(in("u8").get("::-1")));
+        exact("multiply_c128_f64", () -> in("c128").multiply(in("f64")));
+        close("divide_c128_f64b", () -> in("c128").divide(in("f64b")));
+        for (String c : new String[] {"less", "greater_equal", "equal", "not_equal"}) {
+            Ufunc u = Ufunc.valueOf(c.toUpperCase());
+            exact(c + "_f64_f64b", () -> u.call(in("f64"), in("f64b")));
+            exact(c + "_i64_f64", () -> u.call(in("i64"), in("f64")));
+        }
+        exact("logical_and_bool_f64", () -> logicalAnd(in("bool"), in("f64")));
+        exact("logical_xor_bool_bool", () -> logicalXor(in("bool"), in("bool").get("::-1")));
+        exact("invert_bool", () -> invert(in("bool")));
+        exact("invert_i8", () -> invert(in("i8")));
+        for (String u : new String[] {"negative", "absolute", "sign", "square", "floor", "ceil", "trunc", "rint",
+            "deg2rad", "rad2deg"}) {
+            exact(u + "_f64", () -> Ufunc.valueOf(u.toUpperCase()).call(in("f64")));
+        }
+        for (String u : new String[] {"exp", "expm1", "sin", "cos", "tan", "arctan", "sinh", "cosh", "tanh",
+            "arcsinh", "cbrt", "exp2"}) {
+            close(u + "_f64", () -> Ufunc.valueOf(u.toUpperCase()).call(in("f64")));
+        }
+        for (String u : new String[] {"sqrt", "log", "log1p", "log2", "log10"}) {
+            close(u + "_pos", () -> Ufunc.valueOf(u.toUpperCase()).call(in("pos")));
+        }
+        close("arccosh_pos", () -> arccosh(in("pos").add(1)));
+        for (String u : new String[] {"arcsin", "arccos", "arctanh"}) {
+            close(u + "_unit", () -> Ufunc.valueOf(u.toUpperCase()).call(in("unit")));
+        }
+        for (String u : new String[] {"isnan", "isinf", "isfinite", "signbit"}) {
+            exact(u + "_nan", () -> Ufunc.valueOf(u.toUpperCase()).call(in("nan")));
+        }
+        exact("sqrt_i8", () -> sqrt(abs(in("i8").astype(DType.INT16)).astype(DType.INT8)));
+        close("sqrt_i32", () -> sqrt(abs(in("i32"))));
+        exact("negative_i8", () -> negative(in("i8")));
+        exact("absolute_i64", () -> absolute(in("i64")));
+        close("sqrt_c128", () -> sqrt(in("c128")));
+        close("absolute_c128", () -> abs(in("c128")));
+        exact("where_bool_f64_i64", () -> where(in("bool"), in("f64"), in("i64")));
+        exact("clip_f64", () -> clip(in("f64"), -1.0, 2.0));
+        exact("astype_f64_i32", () -> in("f64").astype(DType.INT32));
+        exact("astype_f64_u8", () -> abs(in("f64")).astype(DType.UINT8));
+        exact("astype_f64_bool", () -> in("f64").astype(DType.BOOL));
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> creation() {
+        exact("arange_3_17_4", () -> arange(3, 17, 4));
+        exact("arange_f_0_1_01", () -> arange(0.0, 1.0, 0.1));
+        exact("linspace_0_1_7", () -> linspace(0, 1, 7));
+        exact("linspace_2_3_5_noend", () -> linspace(2, 3, 5, false));
+        exact("eye_4_5_1", () -> eye(4, 5, 1));
+        exact("eye_4_3_m1", () -> eye(4, 3, -1));
+        exact("tri_4_5_1", () -> tri(4, 5, 1));
+        exact("tril_f64_m1", () -> tril(in("f64"), -1));
+        exact("triu_f64_1", () -> triu(in("f64"), 1));
+        exact("diag_f64b_1", () -> diag(in("f64b"), 1));
+        exact("diag_f64_m1", () -> diag(in("f64"), -1));
+        exact("meshgrid_x", () -> meshgrid(arange(0.0, 3.0, 1.0), arange(0.0, 4.0, 1.0).multiply(10))[0]);
+        exact("meshgrid_y", () -> meshgrid(arange(0.0, 3.0, 1.0), arange(0.0, 4.0, 1.0).multiply(10))[1]);
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> reductions() {
+        double r = 1e-12;
+        for (String n : new String[] {"big", "cube"}) {
+            tests.add(t("sum_" + n, () -> sum(in(n)), r));
+            tests.add(t("mean_" + n, () -> mean(in(n)), r));
+            tests.add(t("var_" + n, () -> var(in(n)), r));
+            tests.add(t("std_" + n + "_ddof1", () -> std(in(n), null, 1, false), r));
+            exact("max_" + n, () -> max(in(n)));
+            exact("argmin_" + n, () -> argmin(in(n)));
+            exact("argmax_" + n, () -> argmax(in(n)));
+            int nd = n.equals("big") ? 2 : 3;
+            for (int ax = 0; ax < nd; ax++) {
+                int a = ax;
+                tests.add(t("sum_" + n + "_ax" + ax, () -> sum(in(n), a), r));
+                exact("min_" + n + "_ax" + ax, () -> min(in(n), a));
+                exact("argmax_" + n + "_ax" + ax, () -> argmax(in(n), a));
+                tests.add(t("cumsum_" + n + "_ax" + ax, () -> cumsum(in(n), a), r));
+            }
+        }
+        tests.add(t("sum_cube_ax02_keep", () -> sum(in("cube"), new int[] {0, 2}, true), r));
+        tests.add(t("mean_cube_ax12", () -> mean(in("cube"), 1, 2), r));
+        tests.add(t("var_cube_ax1", () -> var(in("cube"), new int[] {1}, 0, false), r));
+        tests.add(t("prod_f64b", () -> prod(in("f64b")), r));
+        tests.add(t("prod_pos_ax1", () -> prod(in("pos"), 1), r));
+        exact("sum_bigi", () -> sum(in("bigi")));
+        exact("sum_bigi_ax0", () -> sum(in("bigi"), 0));
+        exact("prod_i64b", () -> prod(in("i64b")));
+        exact("max_bigi_ax1", () -> max(in("bigi"), 1));
+        exact("argmin_bigi", () -> argmin(in("bigi")));
+        exact("cumsum_bigi", () -> cumsum(in("bigi")));
+        exact("cumprod_f64b", () -> cumprod(in("f64b")));
+        exact("sum_i8", () -> sum(in("i8")));
+        exact("sum_u8_ax0", () -> sum(in("u8"), 0));
+        exact("sum_bool", () -> sum(in("bool")));
+        tests.add(t("mean_i64_ax0", () -> mean(in("i64"), 0), r));
+        exact("all_bool_ax1", () -> all(in("bool"), 1));
+        exact("any_bool_ax0", () -> any(in("bool"), 0));
+        exact("all_bool", () -> all(in("bool")));
+        exact("count_nonzero_i64", () -> countNonzero(in("i64")));
+        exact("count_nonzero_f64_ax0", () -> countNonzero(in("f64"), new int[] {0}, false));
+        exact("min_nan", () -> min(in("nan")));
+        exact("max_nan_ax1", () -> max(in("nan"), 1));
+        exact("argmax_nan", () -> argmax(in("nan")));
+        exact("argmin_nan_ax0", () -> argmin(in("nan"), 0));
+        exact("nansum_nan", () -> nansum(in("nan")));
+        exact("nansum_nan_ax1", () -> nansum(in("nan"), new int[] {1}, false));
+        exact("nanmin_nan_ax1", () -> nanmin(in("nan"), new int[] {1}, false));
+        exact("nanmax_nan", () -> nanmax(in("nan")));
+        tests.add(t("nanmean_nan_ax0", () -> nanmean(in("nan"), new int[] {0}, false), r));
+        tests.add(t("sum_c128", () -> sum(in("c128")), r));
+        tests.add(t("sum_f32_ax0", () -> sum(in("f32"), 0), 1e-6));
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> views() {
+        exact("slice_big_a", () -> in("big").get("1:-1:3, ::-2"));
+        exact("slice_big_b", () -> in("big").get("5, 10:2:-3"));
+        exact("slice_cube_c", () -> in("cube").get("..., 1"));
+        exact("slice_cube_d", () -> in("cube").get("None, 1:3, :, ::2"));
+        exact("transpose_cube", () -> in("cube").transpose(2, 0, 1));
+        exact("reshape_cube_t", () -> in("cube").T().reshape(6, 20));
+        exact("moveaxis_cube", () -> moveaxis(in("cube"), 0, -1));
+        exact("flip_big_1", () -> in("big").flip(1));
+        return tests;
+    }
+
+    private static DynamicTest t(String name, Supplier<NDArray> f, double rtol) {
+        return DynamicTest.dynamicTest(name, () -> Golden.check(name, f.get(), rtol, 1e-13));
+    }
+}
