@@ -151,6 +151,8 @@ def main():
         save("prod_i64b", np.prod(ib))
         save("max_bigi_ax1", np.max(bigi, axis=1))
         save("argmin_bigi", np.argmin(bigi))
+        save("argmin_pos", np.argmin(p))
+        save("argmin_pos_ax1", np.argmin(p, axis=1))
         save("cumsum_bigi", np.cumsum(bigi))
         save("cumprod_f64b", np.cumprod(b))
         save("sum_i8", np.sum(d["i8"]))

@@ -171,6 +171,8 @@ class GoldenTest {
         exact("prod_i64b", () -> prod(in("i64b")));
         exact("max_bigi_ax1", () -> max(in("bigi"), 1));
         exact("argmin_bigi", () -> argmin(in("bigi")));
+        exact("argmin_pos", () -> argmin(in("pos")));
+        exact("argmin_pos_ax1", () -> argmin(in("pos"), 1));
         exact("cumsum_bigi", () -> cumsum(in("bigi")));
         exact("cumprod_f64b", () -> cumprod(in("f64b")));
         exact("sum_i8", () -> sum(in("i8")));

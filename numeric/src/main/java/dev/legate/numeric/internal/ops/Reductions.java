@@ -253,7 +253,12 @@ public final class Reductions {
             Expr e = withInput(ctx, a.operand(), a.shape());
             DType vt = Types.isFloat(a.dtype()) ? DType.FLOAT64 : Types.isUnsigned(a.dtype()) ? DType.UINT64
                     : DType.INT64;
-            LogicalStore pair = rt.createStore(DType.argType(vt), Shape.of());
+            DType.Struct pt = DType.argType(vt);
+            LogicalStore pair = rt.createStore(pt, Shape.of());
+            pair.update(ps -> {
+                initialValue(vt, max).write(ps.segment(), ps.origin() * pt.size());
+                Scalar.ofInteger(DType.INT64, Long.MAX_VALUE).write(ps.segment(), ps.origin() * pt.size() + pt.offset(1));
+            });
             AutoTask t = rt.createTask(ctx.id(NumericTask.ARG_FULL));
             addInputs(t, e.cast(vt), a.shape().extents(), null);
             t.addReduction(pair, max ? ReductionOp.ARGMAX : ReductionOp.ARGMIN);
@@ -290,6 +295,16 @@ public final class Reductions {
         addProgram(t, e);
         t.execute();
         return out;
+    }
+
+    /** The value an argmin (argmax) pair starts from: the largest (smallest) value of {@code t}. */
+    private static Scalar initialValue(DType t, boolean max) {
+        if (Types.isFloat(t)) {
+            return Scalar.of(t, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        }
+        boolean u = Types.isUnsigned(t);
+        long v = max ? (u ? 0 : Long.MIN_VALUE) : (u ? -1L : Long.MAX_VALUE);
+        return Scalar.ofInteger(t, v);
     }
 
     /** cumsum/cumprod of {@code a} along {@code axis} (null: over the flattened array). */

@@ -1,0 +1,113 @@
+package dev.legate.numeric;
+
+import static dev.legate.numeric.Numeric.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dev.legate.core.Legate;
+import dev.legate.core.LegateRuntime;
+import java.util.List;
+import java.util.function.Function;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Results do not depend on the number of processors: every operation gives bitwise the same
+ * values on one processor and on three (with tiles small enough that the arrays are split),
+ * reductions included. And operations on views give the values they give on copies.
+ */
+class DeterminismProperties {
+    private static LegateRuntime one;
+    private static LegateRuntime three;
+
+    @BeforeContainer
+    static void start() {
+        one = Runtimes.start(1, 16, 4);
+        three = Runtimes.start(3, 16, 4);
+    }
+
+    @AfterContainer
+    static void stop() {
+        one.close();
+        three.close();
+    }
+
+    /** The op's result as raw bits (doubles) on a runtime. */
+    private static long[] bits(LegateRuntime rt, Function<NDArray, NDArray> op, double[] data, long cols) {
+        LegateRuntime old = Legate.setDefault(rt);
+        try {
+            NDArray a = array(data).reshape(-1, cols);
+            double[] r = op.apply(a).toDoubleArray();
+            long[] b = new long[r.length];
+            for (int i = 0; i < r.length; i++) {
+                b[i] = Double.doubleToRawLongBits(r[i]);
+            }
+            return b;
+        } finally {
+            Legate.setDefault(old);
+        }
+    }
+
+    private static final List<Function<NDArray, NDArray>> OPS = List.of(
+            a -> a.sum(),
+            a -> a.mean(),
+            a -> a.var(),
+            a -> a.std(),
+            a -> a.multiply(1.0001).prod(),
+            a -> a.sum(0),
+            a -> a.sum(1),
+            a -> a.cumsum(0),
+            a -> a.cumsum(1),
+            a -> a.max(),
+            a -> a.min(0),
+            a -> a.argmax().astype(dev.legate.core.DType.FLOAT64),
+            a -> a.argmin(1).astype(dev.legate.core.DType.FLOAT64),
+            a -> sqrt(abs(a)).multiply(a).add(1.5).divide(a.add(100)),
+            a -> a.get("::2, ::-1").sum(),
+            a -> a.T().sum(0),
+            a -> a.get("1:, :").mean(1));
+
+    @Property(tries = 25)
+    void sameBitsForOneAndThreeProcessors(@ForAll @Size(min = 2, max = 400) List<@DoubleRange(min = -1e6, max = 1e6) Double> values,
+                                          @ForAll @IntRange(min = 1, max = 7) int cols,
+                                          @ForAll @IntRange(min = 0, max = 16) int which) {
+        int n = values.size() / cols * cols;
+        if (n < 2 * cols) {
+            return;
+        }
+        double[] data = new double[n];
+        for (int i = 0; i < n; i++) {
+            data[i] = values.get(i);
+        }
+        Function<NDArray, NDArray> op = OPS.get(which);
+        assertArrayEquals(bits(one, op, data, cols), bits(three, op, data, cols), "operation " + which);
+    }
+
+    @Property(tries = 25)
+    void viewsGiveTheValuesOfCopies(@ForAll @Size(min = 4, max = 300) List<@DoubleRange(min = -100, max = 100) Double> values,
+                                    @ForAll @IntRange(min = 2, max = 6) int cols,
+                                    @ForAll @IntRange(min = 0, max = 16) int which) {
+        int n = values.size() / cols * cols;
+        if (n < 2 * cols) {
+            return;
+        }
+        double[] data = new double[n];
+        for (int i = 0; i < n; i++) {
+            data[i] = values.get(i);
+        }
+        Function<NDArray, NDArray> op = OPS.get(which);
+        LegateRuntime old = Legate.setDefault(three);
+        try {
+            NDArray a = array(data).reshape(-1, cols);
+            NDArray view = a.get("::-1, 1:").T();
+            NDArray copy = view.copy();
+            assertArrayEquals(op.apply(copy).toDoubleArray(), op.apply(view).toDoubleArray(), 0.0, "operation " + which);
+        } finally {
+            Legate.setDefault(old);
+        }
+    }
+}
