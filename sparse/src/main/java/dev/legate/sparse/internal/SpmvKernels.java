@@ -1,0 +1,133 @@
+package dev.legate.sparse.internal;
+
+import dev.legate.core.PhysicalStore;
+import dev.legate.core.TaskContext;
+import dev.legate.core.TypeCode;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Bodies of the matrix-vector and matrix-dense products on CSR row tiles.
+ *
+ * <p>Each output row is one sum over its stored entries in column-index order, so a row's
+ * value does not depend on how rows are split among point tasks.
+ */
+final class SpmvKernels {
+    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+    private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT;
+    private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT;
+    private static final ValueLayout.OfLong L = ValueLayout.JAVA_LONG;
+
+    private SpmvKernels() {
+    }
+
+    /** {@code y = A x}: inputs lo, hi, crd, val, x; output y. */
+    static void spmv(TaskContext ctx) {
+        PhysicalStore y = ctx.output(0).data();
+        V1 lo = new V1(ctx.input(0).data());
+        V1 hi = new V1(ctx.input(1).data());
+        V1 crd = new V1(ctx.input(2).data());
+        V1 val = new V1(ctx.input(3).data());
+        V1 x = new V1(ctx.input(4).data());
+        V1 out = new V1(y);
+        long r0 = y.rect().lo(0);
+        long r1 = y.rect().hi(0);
+        if (lo.unit() && hi.unit() && crd.unit() && val.unit() && x.unit() && out.unit()
+                && lo.code == TypeCode.INT64 && crd.code == TypeCode.INT32) {
+            if (val.code == TypeCode.FLOAT64 && x.code == TypeCode.FLOAT64 && out.code == TypeCode.FLOAT64) {
+                spmv64(lo.seg, lo.base, hi.seg, hi.base, crd.seg, crd.base, val.seg, val.base, x.seg, x.base,
+                        out.seg, out.base, r0, r1);
+                return;
+            }
+            if (val.code == TypeCode.FLOAT32 && x.code == TypeCode.FLOAT32 && out.code == TypeCode.FLOAT32) {
+                spmv32(lo.seg, lo.base, hi.seg, hi.base, crd.seg, crd.base, val.seg, val.base, x.seg, x.base,
+                        out.seg, out.base, r0, r1);
+                return;
+            }
+        }
+        for (long r = r0; r < r1; r++) {
+            double s = 0;
+            for (long k = lo.l(r), e = hi.l(r); k < e; k++) {
+                s += val.d(k) * x.d(crd.l(k));
+            }
+            out.setD(r, s);
+        }
+    }
+
+    private static void spmv64(MemorySegment lo, long loB, MemorySegment hi, long hiB, MemorySegment crd, long cB,
+                               MemorySegment val, long vB, MemorySegment x, long xB, MemorySegment y, long yB,
+                               long r0, long r1) {
+        long k = lo.getAtIndex(L, loB + r0);
+        for (long r = r0; r < r1; r++) {
+            long e = hi.getAtIndex(L, hiB + r);
+            double s0 = 0;
+            double s1 = 0;
+            for (; k + 1 < e; k += 2) {
+                s0 += val.getAtIndex(D, vB + k) * x.getAtIndex(D, xB + crd.getAtIndex(I, cB + k));
+                s1 += val.getAtIndex(D, vB + k + 1) * x.getAtIndex(D, xB + crd.getAtIndex(I, cB + k + 1));
+            }
+            if (k < e) {
+                s0 += val.getAtIndex(D, vB + k) * x.getAtIndex(D, xB + crd.getAtIndex(I, cB + k));
+                k++;
+            }
+            y.setAtIndex(D, yB + r, s0 + s1);
+            k = e;
+        }
+    }
+
+    private static void spmv32(MemorySegment lo, long loB, MemorySegment hi, long hiB, MemorySegment crd, long cB,
+                               MemorySegment val, long vB, MemorySegment x, long xB, MemorySegment y, long yB,
+                               long r0, long r1) {
+        for (long r = r0; r < r1; r++) {
+            long e = hi.getAtIndex(L, hiB + r);
+            float s = 0;
+            for (long k = lo.getAtIndex(L, loB + r); k < e; k++) {
+                s += val.getAtIndex(F, vB + k) * x.getAtIndex(F, xB + crd.getAtIndex(I, cB + k));
+            }
+            y.setAtIndex(F, yB + r, s);
+        }
+    }
+
+    /**
+     * {@code Y = A X} for a dense 2-d {@code X}: inputs lo, hi (promoted to 2-d, aligned with Y),
+     * crd, val, X (whole); output Y. Rows of Y's tile, all its columns.
+     */
+    static void spmm(TaskContext ctx) {
+        PhysicalStore y = ctx.output(0).data();
+        PhysicalStore lo = ctx.input(0).data();
+        PhysicalStore hi = ctx.input(1).data();
+        V1 crd = new V1(ctx.input(2).data());
+        V1 val = new V1(ctx.input(3).data());
+        PhysicalStore xs = ctx.input(4).data();
+        long r0 = y.rect().lo(0);
+        long r1 = y.rect().hi(0);
+        long c0 = y.rect().lo(1);
+        long c1 = y.rect().hi(1);
+        V1 lo1 = new V1(lo);
+        V1 hi1 = new V1(hi);
+        boolean f32 = y.type().code() == TypeCode.FLOAT32;
+        double[] acc = new double[(int) Math.max(0, c1 - c0)];
+        for (long r = r0; r < r1; r++) {
+            java.util.Arrays.fill(acc, 0);
+            long a = lo1.l(r);
+            long b = hi1.l(r);
+            for (long k = a; k < b; k++) {
+                double v = val.d(k);
+                long j = crd.l(k);
+                for (long c = c0; c < c1; c++) {
+                    long xi = xs.index(j, c);
+                    double xv = f32 ? xs.segment().getAtIndex(F, xi) : xs.segment().getAtIndex(D, xi);
+                    acc[(int) (c - c0)] += v * xv;
+                }
+            }
+            for (long c = c0; c < c1; c++) {
+                long yi = y.index(r, c);
+                if (f32) {
+                    y.segment().setAtIndex(F, yi, (float) acc[(int) (c - c0)]);
+                } else {
+                    y.segment().setAtIndex(D, yi, acc[(int) (c - c0)]);
+                }
+            }
+        }
+    }
+}
