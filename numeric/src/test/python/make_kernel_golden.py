@@ -30,9 +30,48 @@ def gemm():
     write_txt("gemm_c.txt", a @ b)
 
 
+def linalg():
+    rng = np.random.default_rng(2)
+    a = rng.uniform(-1, 1, (7, 7))
+    b = rng.uniform(-1, 1, (7, 3))
+    write_txt("lu_a.txt", a)
+    write_txt("lu_b.txt", b)
+    write_txt("lu_solve.txt", np.linalg.solve(a, b))
+    write_txt("lu_inv.txt", np.linalg.inv(a))
+    sign, logdet = np.linalg.slogdet(a)
+    write_txt("lu_det.txt", np.array([np.linalg.det(a), sign, logdet]))
+
+    g = rng.uniform(-1, 1, (6, 6))
+    spd = g @ g.T + 6 * np.eye(6)
+    write_txt("chol_a.txt", spd)
+    write_txt("chol_l.txt", np.linalg.cholesky(spd))
+
+    for name, shape in (("tall", (7, 4)), ("wide", (4, 7))):
+        m = rng.uniform(-1, 1, shape)
+        write_txt(f"qr_{name}_a.txt", m)
+        for mode in ("reduced", "complete"):
+            q, r = np.linalg.qr(m, mode=mode)
+            write_txt(f"qr_{name}_{mode}_q.txt", q)
+            write_txt(f"qr_{name}_{mode}_r.txt", r)
+
+    cases = {
+        "over": (rng.uniform(-1, 1, (9, 4)), rng.uniform(-1, 1, (9, 2))),
+        "under": (rng.uniform(-1, 1, (3, 6)), rng.uniform(-1, 1, (3, 2))),
+        "deficient": (rng.uniform(-1, 1, (8, 3)) @ rng.uniform(-1, 1, (3, 5)), rng.uniform(-1, 1, (8, 2))),
+    }
+    for name, (m, rhs) in cases.items():
+        x, res, rank, _ = np.linalg.lstsq(m, rhs)
+        write_txt(f"lstsq_{name}_a.txt", m)
+        write_txt(f"lstsq_{name}_b.txt", rhs)
+        write_txt(f"lstsq_{name}_x.txt", x)
+        write_txt(f"lstsq_{name}_res.txt", res)
+        write_txt(f"lstsq_{name}_rank.txt", np.array([rank]))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     gemm()
+    linalg()
 
 
 if __name__ == "__main__":
