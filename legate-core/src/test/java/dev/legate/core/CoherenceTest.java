@@ -36,13 +36,48 @@ class CoherenceTest {
                 PhysicalStore in = ctx.input(0).data();
                 PhysicalStore out = ctx.output(0).data();
                 double add = ctx.processor().kind() == ProcessorKind.GPU ? 1000 : 1;
+                var src = in.isHost() ? in.segment() : TestProvider.device(in);
+                var dst = out.isHost() ? out.segment() : TestProvider.device(out);
                 for (long i = 0; i < out.volume(); i++) {
-                    out.segment().setAtIndex(ValueLayout.JAVA_DOUBLE, out.linearIndex(i),
-                            in.segment().getAtIndex(ValueLayout.JAVA_DOUBLE, in.linearIndex(i)) + add);
+                    dst.setAtIndex(ValueLayout.JAVA_DOUBLE, out.linearIndex(i),
+                            src.getAtIndex(ValueLayout.JAVA_DOUBLE, in.linearIndex(i)) + add);
                 }
             };
             r.register("gpuinc", new TaskSignature(1, 1, 0, 0), Map.of(ProcessorKind.GPU, inc, ProcessorKind.CPU, inc));
             r.register("cpuinc", new TaskSignature(1, 1, 0, 0), Map.of(ProcessorKind.CPU, inc));
+            TaskBody devSum = ctx -> {
+                PhysicalStore in = ctx.input(0).data();
+                PhysicalStore acc = ctx.reduction(0).data();
+                var src = TestProvider.device(in);
+                double s = 0;
+                for (long i = 0; i < in.volume(); i++) {
+                    s += src.getAtIndex(ValueLayout.JAVA_DOUBLE, in.linearIndex(i));
+                }
+                var dst = TestProvider.device(acc);
+                long k = acc.origin();
+                dst.setAtIndex(ValueLayout.JAVA_DOUBLE, k, dst.getAtIndex(ValueLayout.JAVA_DOUBLE, k) + s);
+            };
+            r.register("devsum", new TaskSignature(1, 0, 1, 0), Map.of(ProcessorKind.GPU, devSum));
+            TaskBody devInc = ctx -> {
+                PhysicalStore in = ctx.input(0).data();
+                PhysicalStore out = ctx.output(0).data();
+                var src = TestProvider.device(in);
+                var dst = TestProvider.device(out);
+                for (long i = 0; i < out.volume(); i++) {
+                    dst.setAtIndex(ValueLayout.JAVA_DOUBLE, out.linearIndex(i),
+                            src.getAtIndex(ValueLayout.JAVA_DOUBLE, in.linearIndex(i)) + 1000);
+                }
+            };
+            r.register("devinc", new TaskSignature(1, 1, 0, 0), Map.of(ProcessorKind.GPU, devInc));
+            TaskBody devCount = ctx -> {
+                PhysicalStore in = ctx.input(0).data();
+                PhysicalStore out = ctx.output(0).physical().bind(in.volume() / 10);
+                var dst = TestProvider.device(out);
+                for (long i = 0; i < out.volume(); i++) {
+                    dst.setAtIndex(ValueLayout.JAVA_LONG, i, in.rect().lo(0) + i * 10);
+                }
+            };
+            r.register("devcount", new TaskSignature(1, 1, 0, 0), Map.of(ProcessorKind.GPU, devCount));
         }
     }
 
@@ -114,6 +149,40 @@ class CoherenceTest {
                 expect += 1000;
             }
             assertEquals(expect, s[0].physical().doubles().get(57));
+        }
+    }
+
+    @Test
+    void reductionsAndUnboundOutputsWorkInDeviceMemory() {
+        RuntimeConfig cfg = RuntimeConfig.builder().cpus(1).minTileVolume(100).tileGranule(10).build();
+        try (LegateRuntime rt = dev.legate.core.internal.RuntimeImpl.start(cfg, List.of(
+                new TestProvider.Factory("test-cpu", 1, false), new TestProvider.Factory("test-gpu", 3, true, true)),
+                List.of(new Both()))) {
+            LogicalStore a = rt.createStore(DType.FLOAT64, 1000);
+            a.update(p -> {
+                for (int i = 0; i < 1000; i++) {
+                    p.segment().setAtIndex(ValueLayout.JAVA_DOUBLE, i, i);
+                }
+            });
+            LogicalStore b = rt.createStore(DType.FLOAT64, 1000);
+            launch(rt, "devinc", a, b);
+            LogicalStore total = rt.createScalarStore(Scalar.of(0.5));
+            AutoTask t = rt.createTask(rt.library("both").task("devsum"));
+            t.addInput(b);
+            t.addReduction(total, ReductionOp.SUM);
+            t.execute();
+            assertEquals(0.5 + 999 * 1000 / 2.0 + 1000 * 1000.0, total.readScalar().asDouble(),
+                    "three GPU points fold their device partials into the host value");
+            LogicalStore picks = rt.createUnboundStore(DType.INT64);
+            AutoTask u = rt.createTask(rt.library("both").task("devcount"));
+            u.addInput(b);
+            u.addOutput(picks);
+            u.execute();
+            assertEquals(Shape.of(100), picks.shape());
+            var p = picks.physical().longs();
+            for (int i = 0; i < 100; i++) {
+                assertEquals(10L * i, p.get(i), "part " + i + " comes back from the device in point order");
+            }
         }
     }
 

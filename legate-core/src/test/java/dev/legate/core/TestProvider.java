@@ -30,7 +30,7 @@ final class TestProvider implements Provider {
 
     TestProvider(String name, int n, boolean gpu, boolean async) {
         this.name = name;
-        this.memory = new Mem(gpu ? "fakefb" : "testmem");
+        this.memory = new Mem(gpu ? "fakefb" : "testmem", gpu && async ? MemoryKind.DEVICE : MemoryKind.HOST);
         for (int i = 0; i < n; i++) {
             procs.add(new Proc(i, gpu ? ProcessorKind.GPU : ProcessorKind.CPU, memory, async));
         }
@@ -40,7 +40,8 @@ final class TestProvider implements Provider {
     /**
      * A factory; with {@code async} its processors behave like GPUs with one stream each: work
      * is queued on a stream thread and reported issued at once, completed when the stream ran
-     * it, after a random delay.
+     * it, after a random delay. An asynchronous GPU's memory is of kind DEVICE (host-backed:
+     * bodies reach it through {@link #device(PhysicalStore)}).
      */
     record Factory(String name, int n, boolean gpu, boolean async) implements ProviderFactory {
         Factory(String name, int n, boolean gpu) {
@@ -194,14 +195,21 @@ final class TestProvider implements Provider {
         }
     }
 
+    /** The memory of a tile in a fake device memory, addressed by element index. */
+    static MemorySegment device(PhysicalStore s) {
+        return MemorySegment.ofAddress(s.deviceAddress()).reinterpret(Long.MAX_VALUE);
+    }
+
     static final class Mem implements MemorySpace {
         private final String name;
+        private final MemoryKind kind;
         final AtomicLong used = new AtomicLong();
         final Map<Long, Block> live = new ConcurrentHashMap<>();
         private final AtomicLong ids = new AtomicLong();
 
-        Mem(String name) {
+        Mem(String name, MemoryKind kind) {
             this.name = name;
+            this.kind = kind;
         }
 
         @Override
@@ -224,7 +232,7 @@ final class TestProvider implements Provider {
 
         @Override
         public MemoryKind kind() {
-            return MemoryKind.HOST;
+            return kind;
         }
 
         @Override

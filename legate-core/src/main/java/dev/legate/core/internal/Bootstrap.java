@@ -82,6 +82,8 @@ final class Bootstrap {
             }
             try {
                 started.add(f.create(config));
+            } catch (ProviderUnavailableException e) {
+                unavailable.put(f.name(), e.getMessage());
             } catch (Throwable t) {
                 unavailable.put(f.name(), "failed to start: " + t);
             }

@@ -113,6 +113,10 @@ abstract class Node implements PointWork {
     /** The work itself, on the processor's thread. */
     abstract void execute(Optional<DeviceContext> device) throws Exception;
 
+    /** Called once the node's work has completed (or failed), before successors are released. */
+    void finished() {
+    }
+
     /** Called instead of {@link #execute} when a predecessor failed; releases what the node owns. */
     void skipped() {
     }
@@ -170,6 +174,7 @@ abstract class Node implements PointWork {
         if (!upstreamFailed && error == null) {
             runtime.trace(this);
         }
+        finished();
         Node[] succ;
         int n;
         synchronized (this) {

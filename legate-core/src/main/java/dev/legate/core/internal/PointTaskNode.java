@@ -26,6 +26,12 @@ final class PointTaskNode extends Node {
     /** Parts of unbound outputs by store argument index, and their sizes. */
     Allocation[] parts;
     long[] partSizes;
+    /**
+     * Device-side buffers of a task on a GPU, by store argument index: reduction partials and
+     * unbound parts, copied into the host buffers above once the body has run, and freed when
+     * the task completes.
+     */
+    private Allocation[] deviceBuffers;
 
     PointTaskNode(RuntimeImpl rt, NodeGroup group, TaskOp op, int color, Point point, ExecutionProcessor proc) {
         super(rt, group);
@@ -47,6 +53,49 @@ final class PointTaskNode extends Node {
         } finally {
             CurrentTask.swap(old);
         }
+        if (deviceBuffers != null) {
+            copyDeviceBuffersToHost(mem);
+        }
+    }
+
+    /** Enqueues the copies of device partials and parts into their host buffers (stream order). */
+    private void copyDeviceBuffersToHost(MemorySpace mem) {
+        var provider = runtime.providerOf(mem);
+        for (int i = 0; i < deviceBuffers.length; i++) {
+            Allocation d = deviceBuffers[i];
+            if (d == null) {
+                continue;
+            }
+            if (partials != null && partials[i] != null) {
+                provider.copy(d, 0, partials[i], 0, partials[i].size());
+            } else if (parts != null) {
+                long bytes = partSizes[i] * op.args.get(i).store.type().size();
+                Allocation host = runtime.hostMemory().allocate(Math.max(1, bytes));
+                if (bytes > 0) {
+                    provider.copy(d, 0, host, 0, bytes);
+                }
+                parts[i] = host;
+            }
+        }
+    }
+
+    @Override
+    void finished() {
+        if (deviceBuffers != null) {
+            for (int i = 0; i < deviceBuffers.length; i++) {
+                if (deviceBuffers[i] != null) {
+                    deviceBuffers[i].close();
+                    deviceBuffers[i] = null;
+                }
+            }
+        }
+    }
+
+    private void keepOnDevice(int index, Allocation a) {
+        if (deviceBuffers == null) {
+            deviceBuffers = new Allocation[op.args.size()];
+        }
+        deviceBuffers[index] = a;
     }
 
     private List<PhysicalArray> arrays(List<ArrayArg> list, MemorySpace mem) {
@@ -79,7 +128,8 @@ final class PointTaskNode extends Node {
         boolean host = mem.kind() == MemoryKind.HOST;
         if (a.privilege == Privilege.REDUCE && a.foldPartials) {
             long es = s.type.size();
-            Allocation buf = mem.allocate(Math.max(1, tile.volume() * es));
+            long bytes = Math.max(1, tile.volume() * es);
+            Allocation buf = runtime.hostMemory().allocate(bytes);
             if (partials == null) {
                 partials = new Allocation[op.args.size()];
             }
@@ -92,12 +142,16 @@ final class PointTaskNode extends Node {
                 base -= acc * tile.lo(d);
                 acc *= Math.max(1, tile.extent(d));
             }
-            if (!host) {
-                throw new UnsupportedOperationException("folded reductions on device memory need the provider's support");
-            }
             MemorySegment seg = buf.segment();
             for (long i = 0, n = tile.volume(); i < n; i++) {
                 Reductions.identity(a.redop, s.type, seg, i * es);
+            }
+            if (!host) {
+                Allocation dev = mem.allocate(bytes);
+                runtime.providerOf(mem).copy(buf, 0, dev, 0, bytes);
+                keepOnDevice(a.index, dev);
+                return new PhysicalStore(s.type, shape, tile, MemorySegment.NULL, dev.address(), base, strides, true,
+                        Optional.of(a.redop), false);
             }
             return new PhysicalStore(s.type, shape, tile, seg, 0, base, strides, true, Optional.of(a.redop), false);
         }
@@ -117,6 +171,10 @@ final class PointTaskNode extends Node {
         parts[a.index] = buf;
         partSizes[a.index] = size;
         boolean host = mem.kind() == MemoryKind.HOST;
+        if (!host) {
+            parts[a.index] = null;
+            keepOnDevice(a.index, buf);
+        }
         return new PhysicalStore(a.store.type(), Shape.of(size), Rect.of1(0, size),
                 host ? buf.segment() : MemorySegment.NULL, host ? 0 : buf.address(), 0, new long[] {1}, true,
                 Optional.empty(), false);

@@ -790,6 +790,11 @@ public final class RuntimeImpl implements LegateRuntime {
         return hostMemory;
     }
 
+    /** The provider owning {@code memory}. */
+    Provider providerOf(MemorySpace memory) {
+        return owners.get(memory);
+    }
+
     List<ExecutionProcessor> cpuProcessors() {
         return cpus;
     }
