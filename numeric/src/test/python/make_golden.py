@@ -184,6 +184,43 @@ def main():
         save("reshape_cube_t", np.transpose(cube).reshape(6, 20))
         save("moveaxis_cube", np.moveaxis(cube, 0, -1))
         save("flip_big_1", np.flip(big, 1))
+        # advanced indexing
+        save("mask_big", big[big > 0.5])
+        save("mask_cube", cube[cube < 0])
+        x = a.copy()
+        x[x < 0] = 0
+        save("setmask_f64_0", x)
+        x = a.copy()
+        x[a > 1] = np.arange(np.count_nonzero(a > 1)) * 10.0
+        save("setmask_f64_values", x)
+        save("take_big_ax1", np.take(big, [3, -1, 0, 3], axis=1))
+        save("fancy_big_rows", big[[1, 5, 2]])
+        save("fancy_cube_mid", cube[:, [2, 0]])
+        save("fancy_big_pairs", big[[1, 2, 36], [3, 4, -1]])
+        x = ia.copy().ravel()
+        np.put(x, [0, 5, -1], [100, 200, 300])
+        save("put_i64", x)
+        x = np.zeros(5)
+        np.add.at(x, [0, 1, 1, 4, 1], [1.0, 2.0, 3.0, 4.0, 5.0])
+        save("add_at_5", x)
+        x = big.copy()
+        x[[2, 0, 2]] = np.stack([np.arange(53) * 1.0, np.arange(53) * 2.0, np.arange(53) * 3.0])
+        save("setfancy_big", x)
+        nz = np.nonzero(ia > 5)
+        save("nonzero_i64_0", nz[0])
+        save("nonzero_i64_1", nz[1])
+        save("flatnonzero_bool", np.flatnonzero(d["bool"]))
+        # joins
+        save("concatenate_f64_ax1", np.concatenate((a, a * 2), axis=1))
+        save("concatenate_f64_i64_ax0", np.concatenate((a, ia), axis=0))
+        save("stack_f64b_ax1", np.stack((b, b * 3), axis=1))
+        save("vstack_f64b", np.vstack((b, b)))
+        save("hstack_f64", np.hstack((a, a)))
+        save("split_cube_1", np.split(cube, [1, 3], axis=1)[1])
+        save("array_split_big_2", np.array_split(big, 4, axis=0)[2])
+        save("tile_f64b_2_3", np.tile(b, (2, 3)))
+        save("repeat_f64_2_ax0", np.repeat(a, 2, axis=0))
+        save("repeat_i64b_counts", np.repeat(ib, [1, 0, 2, 3]))
 
 
 if __name__ == "__main__":

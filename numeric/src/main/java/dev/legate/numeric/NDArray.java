@@ -10,6 +10,7 @@ import dev.legate.numeric.internal.ArrayImpl;
 import dev.legate.numeric.internal.Bridge;
 import dev.legate.numeric.internal.Ctx;
 import dev.legate.numeric.internal.format.ArrayFormat;
+import dev.legate.numeric.internal.ops.Advanced;
 import dev.legate.numeric.internal.ops.Creation;
 import dev.legate.numeric.internal.ops.HostData;
 import dev.legate.numeric.internal.ops.Operands;
@@ -401,6 +402,11 @@ public final class NDArray {
      * @throws IndexOutOfBoundsException naming an index outside its axis and the extent
      */
     public NDArray get(Index... index) {
+        for (Index i : index) {
+            if (i instanceof Index.Array) {
+                return new NDArray(Advanced.get(impl, index));
+            }
+        }
         return new NDArray(Views.index(impl, index));
     }
 
@@ -420,6 +426,12 @@ public final class NDArray {
 
     /** {@code a[index] = value}; {@code value} is array_like and broadcasts to the selection. */
     public NDArray set(Index[] index, Object value) {
+        for (Index i : index) {
+            if (i instanceof Index.Array) {
+                Advanced.set(impl, index, Operands.of(value));
+                return this;
+            }
+        }
         Ufuncs.assign(Views.index(impl, index), Operands.of(value));
         return this;
     }
@@ -427,6 +439,24 @@ public final class NDArray {
     /** {@code a[text] = value}, e.g. {@code u.set("1:-1, 1:-1", interior)}. */
     public NDArray set(String index, Object value) {
         return set(Index.parse(index), value);
+    }
+
+    /**
+     * {@code a[mask] = value} for a boolean mask of this array's shape (a scalar, an array that
+     * broadcasts, or one value per true element), or {@code a[indices] = value} for integer
+     * indices along the first axis.
+     */
+    public NDArray set(NDArray mask, Object value) {
+        return set(new Index[] {Index.array(mask)}, value);
+    }
+
+    /**
+     * {@code a[mask]}: a 1-d copy of the elements where the boolean mask (of this array's
+     * shape) is true; or {@code a[indices]} for an integer array: a copy of the rows it names.
+     * A boolean mask waits for the selection, whose size it needs.
+     */
+    public NDArray get(NDArray mask) {
+        return get(Index.array(mask));
     }
 
     /**

@@ -211,6 +211,61 @@ class GoldenTest {
         return tests;
     }
 
+    @TestFactory
+    List<DynamicTest> advancedIndexing() {
+        exact("mask_big", () -> in("big").get(in("big").gt(0.5)));
+        exact("mask_cube", () -> in("cube").get(in("cube").lt(0)));
+        exact("setmask_f64_0", () -> {
+            NDArray x = in("f64");
+            return x.set(x.lt(0), 0);
+        });
+        exact("setmask_f64_values", () -> {
+            NDArray x = in("f64");
+            NDArray m = x.gt(1);
+            long n = countNonzero(m).itemLong();
+            return x.set(m, arange(n).multiply(10.0));
+        });
+        exact("take_big_ax1", () -> take(in("big"), new long[] {3, -1, 0, 3}, 1));
+        exact("fancy_big_rows", () -> in("big").get(array(new long[] {1, 5, 2})));
+        exact("fancy_cube_mid", () -> in("cube").get(Index.all(), Index.array(array(new long[] {2, 0}))));
+        exact("fancy_big_pairs", () -> in("big").get(Index.array(array(new long[] {1, 2, 36})),
+                Index.array(array(new long[] {3, 4, -1}))));
+        exact("put_i64", () -> {
+            NDArray x = in("i64").ravel();
+            put(x, new long[] {0, 5, -1}, new long[] {100, 200, 300});
+            return x;
+        });
+        exact("add_at_5", () -> {
+            NDArray x = zeros(5);
+            addAt(x, new long[] {0, 1, 1, 4, 1}, new double[] {1, 2, 3, 4, 5});
+            return x;
+        });
+        exact("setfancy_big", () -> {
+            NDArray x = in("big");
+            NDArray r = arange(0.0, 53.0, 1.0);
+            return x.set(array(new long[] {2, 0, 2}), stack(r, r.multiply(2), r.multiply(3)));
+        });
+        exact("nonzero_i64_0", () -> nonzero(in("i64").gt(5))[0]);
+        exact("nonzero_i64_1", () -> nonzero(in("i64").gt(5))[1]);
+        exact("flatnonzero_bool", () -> flatnonzero(in("bool")));
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> joins() {
+        exact("concatenate_f64_ax1", () -> concatenate(new NDArray[] {in("f64"), in("f64").multiply(2)}, 1));
+        exact("concatenate_f64_i64_ax0", () -> concatenate(in("f64"), in("i64")));
+        exact("stack_f64b_ax1", () -> stack(new NDArray[] {in("f64b"), in("f64b").multiply(3)}, 1));
+        exact("vstack_f64b", () -> vstack(in("f64b"), in("f64b")));
+        exact("hstack_f64", () -> hstack(in("f64"), in("f64")));
+        exact("split_cube_1", () -> split(in("cube"), new long[] {1, 3}, 1)[1]);
+        exact("array_split_big_2", () -> arraySplit(in("big"), 4, 0)[2]);
+        exact("tile_f64b_2_3", () -> tile(in("f64b"), 2, 3));
+        exact("repeat_f64_2_ax0", () -> repeat(in("f64"), 2, 0));
+        exact("repeat_i64b_counts", () -> repeat(in("i64b"), new long[] {1, 0, 2, 3}, 0));
+        return tests;
+    }
+
     private static DynamicTest t(String name, Supplier<NDArray> f, double rtol) {
         return DynamicTest.dynamicTest(name, () -> Golden.check(name, f.get(), rtol, 1e-13));
     }

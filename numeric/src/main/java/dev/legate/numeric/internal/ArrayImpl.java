@@ -62,6 +62,12 @@ public final class ArrayImpl {
         return new LogicalStore[] {view, root};
     }
 
+    /** An array over a store numeric created itself (such as an unbound task output). */
+    public static ArrayImpl adopt(Ctx ctx, LogicalStore store) {
+        LogicalStore flat = store.ndim() == 1 && !store.isView() ? store : null;
+        return new ArrayImpl(ctx, store.shape(), store.type(), store, flat, new Base(false), null, true);
+    }
+
     /** An array over a store that came from outside numeric (its storage is shared). */
     public static ArrayImpl external(Ctx ctx, LogicalStore store) {
         LogicalStore flat = store.ndim() == 1 && !store.isView() ? store : null;

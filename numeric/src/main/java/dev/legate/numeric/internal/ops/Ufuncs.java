@@ -27,6 +27,7 @@ public final class Ufuncs {
         if (operands.length != f.arity()) {
             throw new IllegalArgumentException(f.npName() + " takes " + f.arity() + " operands, got " + operands.length);
         }
+        out.ifPresent(ArrayImpl::beforeWrite);
         DType t = promote(operands);
         DType compute = f.computeType(t);
         DType result = f.resultType(compute);
@@ -44,6 +45,7 @@ public final class Ufuncs {
     /** {@code where(cond, x, y)}: elements of x where cond holds, of y elsewhere. */
     public static ArrayImpl where(Object cond, Object x, Object y, Optional<ArrayImpl> out) {
         Object[] all = {cond, x, y};
+        out.ifPresent(ArrayImpl::beforeWrite);
         DType t = promote(new Object[] {x, y});
         Shape shape = broadcastShapes("where", all);
         Ctx ctx = ctxOf(all);
@@ -62,6 +64,7 @@ public final class Ufuncs {
 
     /** Writes {@code value} (an array broadcast to {@code dst}'s shape, or a scalar) into {@code dst}. */
     public static void assign(ArrayImpl dst, Object value) {
+        dst.beforeWrite();
         Object[] ops = {value};
         fitOperands(ops);
         if (value instanceof ArrayImpl v) {
@@ -72,7 +75,16 @@ public final class Ufuncs {
             }
         }
         Expr e = operandExpr(value, dst.dtype());
+        Launch.elementwise(dst.ctx(), e, dst.store());
+    }
+
+    /** {@code dst[mask] = value} for a boolean mask of dst's shape (unsafe casting, as assignment). */
+    public static void assignWhere(ArrayImpl dst, ArrayImpl mask, Object value) {
         dst.beforeWrite();
+        Object[] ops = {mask, value};
+        fitOperands(ops);
+        Expr e = Expr.node(Op.WHERE, dst.dtype(), operandExpr(mask, DType.BOOL), operandExpr(value, dst.dtype()),
+                Expr.input(dst.store()));
         Launch.elementwise(dst.ctx(), e, dst.store());
     }
 
@@ -89,7 +101,6 @@ public final class Ufuncs {
                 throw new TypeMismatchException("Cannot cast ufunc '" + name + "' output from dtype " + e.dtype().name()
                         + " to " + o.dtype().name() + " with casting rule 'same_kind'");
             }
-            o.beforeWrite();
             Launch.elementwise(ctx, e.cast(o.dtype()), o.store());
             return o;
         }

@@ -26,7 +26,15 @@ public enum NumericTask {
     /** The index field of an argmin/argmax pair. */
     ARG_INDEX("arg_index", new TaskSignature(1, 1, 0, 0), ArgIndexTask::run),
     /** cumsum/cumprod along an axis. */
-    SCAN("scan", new TaskSignature(TaskSignature.ANY, 1, 0, TaskSignature.ANY), ScanTask::run);
+    SCAN("scan", new TaskSignature(TaskSignature.ANY, 1, 0, TaskSignature.ANY), ScanTask::run),
+    /** Gather along the first axis. */
+    TAKE("take", new TaskSignature(2, 1, 0, 1), TakeTask::run),
+    /** Owner-computes scatter (assign or add) into rows. */
+    SCATTER("scatter", new TaskSignature(3, 1, 0, 1), ScatterTask::run),
+    /** Boolean-mask selection into an unbound store. */
+    SELECT("select", new TaskSignature(2, 1, 0, 0), SelectTask::select),
+    /** Linear indices of true elements into an unbound store. */
+    NONZERO("nonzero", new TaskSignature(1, 1, 0, 0), SelectTask::nonzero);
 
     private final String taskName;
     private final TaskSignature signature;
