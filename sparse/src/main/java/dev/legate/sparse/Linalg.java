@@ -39,6 +39,50 @@ public final class Linalg {
         return NDArray.of(VectorOps.dot(x.store(), Dtypes.as(y, x.dtype()).store()));
     }
 
+    /**
+     * Solves {@code A x = b} for a symmetric positive definite {@code A} by conjugate gradients
+     * (SciPy's {@code cg}), stopping when {@code ||b - A x|| <= max(rtol ||b||, atol)}.
+     *
+     * @throws ShapeMismatchException when {@code A} is not square or {@code b} does not match it
+     */
+    public static SolveResult cg(LinearOperator a, NDArray b, SolverOptions options) {
+        return Krylov.cg(a, b, options);
+    }
+
+    /** {@link #cg(LinearOperator, NDArray, SolverOptions)} for a sparse matrix. */
+    public static SolveResult cg(SparseMatrix a, NDArray b, SolverOptions options) {
+        return Krylov.cg(LinearOperator.of(a), b, options);
+    }
+
+    /**
+     * Solves {@code A x = b} by restarted GMRES (SciPy's {@code gmres}), with the preconditioner,
+     * if any, applied on the right, so the residual tracked is the true one.
+     *
+     * @throws ShapeMismatchException when {@code A} is not square or {@code b} does not match it
+     */
+    public static SolveResult gmres(LinearOperator a, NDArray b, SolverOptions options) {
+        return Krylov.gmres(a, b, options);
+    }
+
+    /** {@link #gmres(LinearOperator, NDArray, SolverOptions)} for a sparse matrix. */
+    public static SolveResult gmres(SparseMatrix a, NDArray b, SolverOptions options) {
+        return Krylov.gmres(LinearOperator.of(a), b, options);
+    }
+
+    /**
+     * The eigenvalue of largest magnitude of a symmetric operator and its eigenvector, by power
+     * iteration from a random start vector (SciPy's {@code eigsh(A, k=1, which='LM')} for the
+     * common case); stops when successive Rayleigh quotients agree to {@code tol} (relative).
+     */
+    public static EigenResult eigshLargest(LinearOperator a, double tol, int maxiter) {
+        return Krylov.largestEigen(a, tol, maxiter, 7);
+    }
+
+    /** {@link #eigshLargest(LinearOperator, double, int)} for a sparse matrix. */
+    public static EigenResult eigshLargest(SparseMatrix a, double tol, int maxiter) {
+        return Krylov.largestEigen(LinearOperator.of(a), tol, maxiter, 7);
+    }
+
     private static void requireVector(String op, NDArray x) {
         if (x.ndim() != 1) {
             throw new ShapeMismatchException(op + " needs a 1-d array, got shape " + x.shape());

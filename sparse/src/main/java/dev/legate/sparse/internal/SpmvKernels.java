@@ -57,21 +57,16 @@ final class SpmvKernels {
     private static void spmv64(MemorySegment lo, long loB, MemorySegment hi, long hiB, MemorySegment crd, long cB,
                                MemorySegment val, long vB, MemorySegment x, long xB, MemorySegment y, long yB,
                                long r0, long r1) {
-        long k = lo.getAtIndex(L, loB + r0);
+        // One accumulator and a counted inner loop: measured fastest on this JIT (two
+        // accumulators with a loop-carried index were twice as slow).
         for (long r = r0; r < r1; r++) {
+            long a = lo.getAtIndex(L, loB + r);
             long e = hi.getAtIndex(L, hiB + r);
-            double s0 = 0;
-            double s1 = 0;
-            for (; k + 1 < e; k += 2) {
-                s0 += val.getAtIndex(D, vB + k) * x.getAtIndex(D, xB + crd.getAtIndex(I, cB + k));
-                s1 += val.getAtIndex(D, vB + k + 1) * x.getAtIndex(D, xB + crd.getAtIndex(I, cB + k + 1));
+            double s = 0;
+            for (long k = a; k < e; k++) {
+                s += val.getAtIndex(D, vB + k) * x.getAtIndex(D, xB + crd.getAtIndex(I, cB + k));
             }
-            if (k < e) {
-                s0 += val.getAtIndex(D, vB + k) * x.getAtIndex(D, xB + crd.getAtIndex(I, cB + k));
-                k++;
-            }
-            y.setAtIndex(D, yB + r, s0 + s1);
-            k = e;
+            y.setAtIndex(D, yB + r, s);
         }
     }
 
