@@ -187,6 +187,40 @@ class CoherenceTest {
     }
 
     @Test
+    void aFullDeviceMemoryEvictsLeastRecentlyUsedInstancesInsteadOfFailing() {
+        RuntimeConfig cfg = RuntimeConfig.builder().cpus(1).minTileVolume(1 << 20).build();
+        long capacity = 5 * 800;
+        try (LegateRuntime rt = dev.legate.core.internal.RuntimeImpl.start(cfg, List.of(
+                new TestProvider.Factory("test-cpu", 1, false),
+                new TestProvider.Factory("test-gpu", 1, true, true, capacity)), List.of(new Both()))) {
+            // Ten stores of 800 bytes on a GPU that holds five: a chain s0 -> s1 -> ... -> s9 on the GPU.
+            LogicalStore[] s = new LogicalStore[10];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = rt.createStore(DType.FLOAT64, 100);
+            }
+            s[0].update(p -> {
+                for (int i = 0; i < 100; i++) {
+                    p.segment().setAtIndex(ValueLayout.JAVA_DOUBLE, i, i);
+                }
+            });
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i + 1 < s.length; i++) {
+                    launch(rt, "devinc", s[i], s[i + 1]);
+                }
+                launch(rt, "devinc", s[s.length - 1], s[0]);
+            }
+            // s[k] ends with k*1000 + 27*1000 + ... : every store was produced on the GPU, many evicted
+            // (written back first, being the only copy) and read back later.
+            for (int k = 0; k < s.length; k++) {
+                double expect = 42 + 1000.0 * (k == 0 ? 30 : 20 + k);
+                assertEquals(expect, s[k].physical().doubles().get(42), "store " + k);
+            }
+            TestProvider gpu = TestProvider.LAST.get("test-gpu");
+            assertTrue(gpu.memoryPeak() <= capacity, "peak " + gpu.memoryPeak() + " within " + capacity);
+        }
+    }
+
+    @Test
     void hostWritesInvalidateDeviceCopies() {
         try (LegateRuntime rt = TestRuntimes.start(RuntimeConfig.builder().cpus(1).minTileVolume(1000).build(), 1,
                 List.of(new Both()))) {

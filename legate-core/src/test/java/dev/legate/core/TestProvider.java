@@ -28,9 +28,10 @@ final class TestProvider implements Provider {
     final AtomicLong copies = new AtomicLong();
     static final Map<String, TestProvider> LAST = new ConcurrentHashMap<>();
 
-    TestProvider(String name, int n, boolean gpu, boolean async) {
+    TestProvider(String name, int n, boolean gpu, boolean async, long capacity) {
         this.name = name;
-        this.memory = new Mem(gpu ? "fakefb" : "testmem", gpu && async ? MemoryKind.DEVICE : MemoryKind.HOST);
+        this.memory = new Mem(gpu ? "fakefb" : "testmem", gpu && async ? MemoryKind.DEVICE : MemoryKind.HOST,
+                capacity);
         for (int i = 0; i < n; i++) {
             procs.add(new Proc(i, gpu ? ProcessorKind.GPU : ProcessorKind.CPU, memory, async));
         }
@@ -43,9 +44,13 @@ final class TestProvider implements Provider {
      * it, after a random delay. An asynchronous GPU's memory is of kind DEVICE (host-backed:
      * bodies reach it through {@link #device(PhysicalStore)}).
      */
-    record Factory(String name, int n, boolean gpu, boolean async) implements ProviderFactory {
+    record Factory(String name, int n, boolean gpu, boolean async, long capacity) implements ProviderFactory {
         Factory(String name, int n, boolean gpu) {
-            this(name, n, gpu, false);
+            this(name, n, gpu, false, Long.MAX_VALUE);
+        }
+
+        Factory(String name, int n, boolean gpu, boolean async) {
+            this(name, n, gpu, async, Long.MAX_VALUE);
         }
 
         @Override
@@ -55,13 +60,17 @@ final class TestProvider implements Provider {
 
         @Override
         public Provider create(RuntimeConfig config) {
-            return new TestProvider(name, n, gpu, async);
+            return new TestProvider(name, n, gpu, async, capacity);
         }
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    long memoryPeak() {
+        return memory.peak.get();
     }
 
     @Override
@@ -203,20 +212,27 @@ final class TestProvider implements Provider {
     static final class Mem implements MemorySpace {
         private final String name;
         private final MemoryKind kind;
+        private final long capacity;
+        final AtomicLong peak = new AtomicLong();
         final AtomicLong used = new AtomicLong();
         final Map<Long, Block> live = new ConcurrentHashMap<>();
         private final AtomicLong ids = new AtomicLong();
 
-        Mem(String name, MemoryKind kind) {
+        Mem(String name, MemoryKind kind, long capacity) {
             this.name = name;
             this.kind = kind;
+            this.capacity = capacity;
         }
 
         @Override
         public Allocation allocate(long bytes) {
+            if (used.get() + bytes > capacity) {
+                throw new OutOfMemoryError(name + ": cannot allocate " + bytes + " bytes, " + used.get() + " of "
+                        + capacity + " in use");
+            }
             Arena a = Arena.ofShared();
             Block b = new Block(this, a, a.allocate(bytes, 64), ids.incrementAndGet());
-            used.addAndGet(bytes);
+            peak.accumulateAndGet(used.addAndGet(bytes), Math::max);
             live.put(b.id, b);
             return b;
         }
@@ -242,7 +258,7 @@ final class TestProvider implements Provider {
 
         @Override
         public long capacity() {
-            return Long.MAX_VALUE;
+            return capacity;
         }
 
         @Override

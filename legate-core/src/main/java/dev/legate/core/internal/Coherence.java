@@ -50,6 +50,8 @@ final class Coherence {
                     continue;
                 }
                 CopyNode copy = rt.newCopy(s, x, p.memory, m);
+                rt.residency().use(s, p.memory, copy);
+                rt.residency().use(s, m, copy);
                 if (p.producer != null) {
                     p.producer.addSuccessor(copy);
                 }
@@ -105,8 +107,41 @@ final class Coherence {
         return out;
     }
 
-    /** Forgets copies in {@code m} (its instance was evicted); data valid only there stay. */
-    void dropCopies(MemorySpace m) {
+    /** The parts valid in {@code m} and in no other memory. */
+    List<Rect> soleIn(MemorySpace m) {
+        List<Rect> out = new ArrayList<>();
+        for (Piece p : pieces) {
+            if (p.memory != m) {
+                continue;
+            }
+            List<Rect> rest = new ArrayList<>(List.of(p.rect));
+            for (Piece q : pieces) {
+                if (q.memory != m && q.rect.overlaps(p.rect)) {
+                    rest = RectOps.subtract(rest, q.rect);
+                }
+            }
+            out.addAll(rest);
+        }
+        return out;
+    }
+
+    /** The unfinished node that makes data in {@code r} valid in {@code m}, if any. */
+    java.util.Optional<Node> producerOf(Rect r, MemorySpace m) {
+        for (Piece p : pieces) {
+            if (p.memory == m && p.rect.overlaps(r) && p.producer != null && !p.producer.isDone()) {
+                return java.util.Optional.of(p.producer);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Records that {@code producer} makes {@code r} valid in {@code m} as well (a write-back). */
+    void addValid(Rect r, MemorySpace m, Node producer) {
+        pieces.add(new Piece(r, m, producer));
+    }
+
+    /** Forgets everything in {@code m}, whose instance is being evicted. */
+    void forget(MemorySpace m) {
         pieces.removeIf(p -> p.memory == m);
     }
 

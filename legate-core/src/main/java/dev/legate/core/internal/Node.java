@@ -30,6 +30,8 @@ abstract class Node implements PointWork {
     volatile Throwable failure;
     long startNanos;
     long endNanos;
+    /** Device instances this node uses; their pending counts drop when it finishes. */
+    private Residency.Resident[] held;
     private static final Node[] EMPTY = new Node[0];
 
     Node(RuntimeImpl runtime, NodeGroup group) {
@@ -113,6 +115,12 @@ abstract class Node implements PointWork {
     /** The work itself, on the processor's thread. */
     abstract void execute(Optional<DeviceContext> device) throws Exception;
 
+    /** Records a use of a device instance (analysis lock). */
+    final void hold(Residency.Resident r) {
+        held = held == null ? new Residency.Resident[] {r} : Arrays.copyOf(held, held.length + 1);
+        held[held.length - 1] = r;
+    }
+
     /** Called once the node's work has completed (or failed), before successors are released. */
     void finished() {
     }
@@ -175,6 +183,14 @@ abstract class Node implements PointWork {
             runtime.trace(this);
         }
         finished();
+        if (held != null) {
+            for (Residency.Resident r : held) {
+                if (r.pending.decrementAndGet() == 0) {
+                    r.budget.released();
+                }
+            }
+            held = null;
+        }
         Node[] succ;
         int n;
         synchronized (this) {

@@ -79,6 +79,7 @@ public final class RuntimeImpl implements LegateRuntime {
     private final AtomicLong storageIds = new AtomicLong();
     private final AtomicLong opIds = new AtomicLong();
     private final Tracer tracer;
+    private final Residency residency;
     private final ThreadLocal<ScopeState> scope = new ThreadLocal<>();
     private final ScopeState wholeMachine;
     private final Map<Class<?>, Object> annotated = new ConcurrentHashMap<>();
@@ -114,6 +115,13 @@ public final class RuntimeImpl implements LegateRuntime {
         this.wholeMachine = new ScopeState(List.copyOf(cpus), List.copyOf(gpus), "");
         this.multiMemory = mems.size() > 1;
         this.machine = new Machine(procs, mems, unavailable);
+        Map<MemorySpace, ExecutionProcessor> devices = new LinkedHashMap<>();
+        copyProcessors.forEach((m, p) -> {
+            if (m != hostMemory) {
+                devices.put(m, p);
+            }
+        });
+        this.residency = new Residency(this, devices);
         this.tracer = new Tracer(config.profile());
         LibraryImpl core = new LibraryImpl(this, Builtins.LIBRARY, CORE_API_VERSION, "module dev.legate.core");
         libraries.put(core.name(), core);
@@ -207,6 +215,14 @@ public final class RuntimeImpl implements LegateRuntime {
 
     LeakTracker leakTracker() {
         return leaks;
+    }
+
+    Residency residency() {
+        return residency;
+    }
+
+    long nextOpId() {
+        return opIds.incrementAndGet();
     }
 
     int nextRoundRobin() {

@@ -31,6 +31,9 @@ public final class Storage {
     final ArrayList<OpAccess> accesses = new ArrayList<>(4);
     /** Where valid data live (analysis lock); null while only one memory exists. */
     Coherence coherence;
+    /** Planned instances in device memories (analysis lock). */
+    private Residency.Resident[] residents;
+
     /** Bumped by every write; keys cached data-dependent partitions (analysis lock). */
     long version;
     /** Cached image partitions by key, valid for {@link #version} of this storage. */
@@ -116,6 +119,23 @@ public final class Storage {
         return Shape.of(shape()).rect();
     }
 
+    /** This storage's resident record for a device memory's budget (analysis lock). */
+    Residency.Resident resident(Residency.Budget b) {
+        if (residents != null) {
+            for (Residency.Resident r : residents) {
+                if (r.budget == b) {
+                    return r;
+                }
+            }
+        }
+        Residency.Resident r = new Residency.Resident(this, b, bytes());
+        residents = residents == null ? new Residency.Resident[] {r}
+                : java.util.Arrays.copyOf(residents, residents.length + 1);
+        residents[residents.length - 1] = r;
+        resources.track(r);
+        return r;
+    }
+
     /** The instance in {@code memory}, allocated on first use. Called on processor threads. */
     Allocation instance(MemorySpace memory) {
         return resources.instance(memory, this::bytes);
@@ -139,6 +159,7 @@ public final class Storage {
         private Allocation[] instances = new Allocation[1];
         private int count;
         private boolean released;
+        private Residency.Resident[] residents;
 
         Resources(long id, LeakTracker leaks) {
             this.id = id;
@@ -167,12 +188,40 @@ public final class Storage {
             return a;
         }
 
+        synchronized void track(Residency.Resident r) {
+            residents = residents == null ? new Residency.Resident[] {r}
+                    : java.util.Arrays.copyOf(residents, residents.length + 1);
+            residents[residents.length - 1] = r;
+        }
+
+        /** Frees the instance in one memory (eviction); the storage stays usable. */
+        synchronized void free(MemorySpace memory) {
+            for (int i = 0; i < count; i++) {
+                if (memories[i] == memory) {
+                    instances[i].close();
+                    memories[i] = memories[count - 1];
+                    instances[i] = instances[count - 1];
+                    memories[--count] = null;
+                    instances[count] = null;
+                    if (count == 0) {
+                        leaks.closed(this);
+                    }
+                    return;
+                }
+            }
+        }
+
         @Override
         public synchronized void run() {
             if (released) {
                 return;
             }
             released = true;
+            if (residents != null) {
+                for (Residency.Resident r : residents) {
+                    r.died();
+                }
+            }
             for (int i = 0; i < count; i++) {
                 instances[i].close();
                 instances[i] = null;

@@ -88,6 +88,9 @@ final class TaskOp implements Operation {
             if (s.coherence != null) {
                 for (int c = 0; c < colors; c++) {
                     MemorySpace m = nodes[c].processor.memory();
+                    if (!t[c].isEmpty()) {
+                        rt.residency().use(s, m, nodes[c]);
+                    }
                     if (priv.reads()) {
                         s.coherence.read(rt, s, root[c], m, nodes[c]);
                     }
