@@ -3,7 +3,7 @@
 
 Run from the repository root:  python3 numeric/src/test/python/make_kernel_golden.py
 Output goes to numeric/src/test/resources/kernels/. Text goldens hold one value per line
-(repr of a float64, or an integer), preceded by a header line "# shape d0 d1 ...". The .npy
+(repr of a float64 with NaN/Infinity spelled as Java parses them, or an integer), preceded by a header line "# shape d0 d1 ...". The .npy
 files exercise the Npy reader with files written by np.save itself.
 """
 import os
@@ -13,12 +13,23 @@ import numpy as np
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "kernels")
 
 
+def fmt(v, kind):
+    if kind != "f":
+        return str(int(v))
+    v = float(v)
+    if v != v:
+        return "NaN"
+    if v in (float("inf"), float("-inf")):
+        return "Infinity" if v > 0 else "-Infinity"
+    return repr(v)
+
+
 def write_txt(name, array):
     array = np.asarray(array)
     with open(os.path.join(OUT, name), "w") as f:
         f.write("# shape " + " ".join(str(d) for d in array.shape) + "\n")
         for v in array.ravel():
-            f.write((repr(float(v)) if array.dtype.kind == "f" else str(int(v))) + "\n")
+            f.write(fmt(v, array.dtype.kind) + "\n")
 
 
 def gemm():
@@ -68,10 +79,37 @@ def linalg():
         write_txt(f"lstsq_{name}_rank.txt", np.array([rank]))
 
 
+def sorting():
+    rng = np.random.default_rng(3)
+    d = np.round(rng.normal(size=200), 1)
+    d[[3, 50, 120]] = np.nan
+    d[[7, 8]] = [np.inf, -np.inf]
+    d[[10, 11, 12]] = [0.0, -0.0, 0.0]
+    write_txt("sort_f64.txt", d)
+    write_txt("sort_f64_sorted.txt", np.sort(d))
+    write_txt("sort_f64_argsort.txt", np.argsort(d, kind="stable"))
+    q = np.array([-1.0, 0.0, -0.0, 0.5, np.inf, np.nan, 3.0, -np.inf, 0.1])
+    write_txt("sort_f64_queries.txt", q)
+    s = np.sort(d)
+    write_txt("sort_f64_left.txt", np.searchsorted(s, q, side="left"))
+    write_txt("sort_f64_right.txt", np.searchsorted(s, q, side="right"))
+    u, index, inverse, counts = np.unique(d, return_index=True, return_inverse=True, return_counts=True)
+    write_txt("unique_f64_index.txt", index)
+    write_txt("unique_f64_inverse.txt", inverse)
+    write_txt("unique_f64_counts.txt", counts)
+    i = rng.integers(-50, 50, size=300)
+    write_txt("sort_i64.txt", i)
+    write_txt("sort_i64_argsort.txt", np.argsort(i, kind="stable"))
+    distinct = rng.permutation(300) - 150
+    write_txt("sort_i64_distinct.txt", distinct)
+    write_txt("sort_i64_distinct_quicksort.txt", np.argsort(distinct))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     gemm()
     linalg()
+    sorting()
 
 
 if __name__ == "__main__":

@@ -705,4 +705,16 @@ public final class NDArray {
     public NDArray cumprod(int axis) {
         return new NDArray(Reductions.scan(impl, RedOp.PROD, axis));
     }
+
+    // ---- products ------------------------------------------------------------------------
+
+    /** {@code this @ other} (NumPy's {@code matmul}). */
+    public NDArray matmul(Object other) {
+        return new NDArray(dev.legate.numeric.internal.ops.LinalgOps.matmul(impl, Operands.array(impl.ctx(), other)));
+    }
+
+    /** NumPy's {@code a.dot(other)}. */
+    public NDArray dot(Object other) {
+        return new NDArray(dev.legate.numeric.internal.ops.LinalgOps.dot(impl, Operands.array(impl.ctx(), other)));
+    }
 }

@@ -79,4 +79,18 @@ class ErrorsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> b.iadd(1));
         contains(e, "read-only");
     }
+
+    @Test
+    void singularAndIndefiniteMatricesRaiseLinAlgException() {
+        NDArray sing = array(new double[] {1, 2, 2, 4}, 2, 2);
+        var e = assertThrows(LinAlgException.class, () -> linalg.solve(sing, ones(2)));
+        contains(e, "Singular matrix");
+        assertThrows(LinAlgException.class, () -> linalg.inv(sing));
+        var c = assertThrows(LinAlgException.class, () -> linalg.cholesky(array(new double[] {1, 2, 2, 1}, 2, 2)));
+        contains(c, "not positive definite");
+        var s = assertThrows(LinAlgException.class, () -> linalg.inv(ones(2, 3)));
+        contains(s, "(2, 3)");
+        var m = assertThrows(ShapeMismatchException.class, () -> matmul(ones(2, 3), ones(2, 3)));
+        contains(m, "(2, 3)");
+    }
 }

@@ -252,6 +252,46 @@ class GoldenTest {
     }
 
     @TestFactory
+    List<DynamicTest> linalg() {
+        double r = 1e-12;
+        tests.add(t("matmul_big_mat53", () -> matmul(in("big"), in("mat53")), r));
+        tests.add(t("matmul_f64b_f64T", () -> matmul(in("f64b"), in("f64").T()), r));
+        tests.add(t("matmul_f64_f64b", () -> in("f64").matmul(in("f64b")), r));
+        tests.add(t("matmul_bat_bat2", () -> matmul(in("bat"), in("bat2")), r));
+        tests.add(t("matmul_f32", () -> matmul(in("f32m"), in("f32n")), 1e-6));
+        exact("matmul_i64", () -> matmul(in("i64"), in("i64").T()));
+        tests.add(t("dot_f64b_f64b", () -> dot(in("f64b"), in("f64b")), r));
+        tests.add(t("vdot_c128", () -> vdot(in("c128"), in("c128")), r));
+        tests.add(t("inner_f64_f64b", () -> inner(in("f64"), in("f64b")), r));
+        exact("outer_f64b_f64b", () -> outer(in("f64b"), in("f64b").get(":3")));
+        tests.add(t("tensordot_cube", () -> tensordot(in("cube"), ones(5, 6, 2), 2), r));
+        tests.add(t("einsum_ij_jk", () -> einsum("ij,jk->ik", in("big"), in("mat53")), r));
+        tests.add(t("einsum_ii", () -> einsum("ii->", in("sq")), r));
+        exact("einsum_ij_ji", () -> einsum("ij->ji", in("f64")));
+        tests.add(t("einsum_bij_bjk", () -> einsum("bij,bjk->bik", in("bat"), ones(2, 4, 3)), r));
+        exact("einsum_i_j", () -> einsum("i,j->ij", in("f64b"), in("f64b")));
+        tests.add(t("einsum_ij_j", () -> einsum("ij,j->i", in("f64"), in("f64b")), r));
+        tests.add(t("trace_sq", () -> trace(in("sq")), r));
+        tests.add(t("norm_f64", () -> linalg.norm(in("f64")), r));
+        tests.add(t("norm_f64b_1", () -> linalg.norm(in("f64b"), 1, null), r));
+        tests.add(t("norm_f64b_inf", () -> linalg.norm(in("f64b"), Double.POSITIVE_INFINITY, null), r));
+        tests.add(t("norm_f64b_3", () -> linalg.norm(in("f64b"), 3, null), r));
+        tests.add(t("norm_f64_ax1", () -> linalg.norm(in("f64"), 2, 1), r));
+        tests.add(t("norm_sq_1", () -> linalg.norm(in("sq"), "1"), r));
+        tests.add(t("norm_sq_inf", () -> linalg.norm(in("sq"), "inf"), r));
+        tests.add(t("solve_sq_rhs", () -> linalg.solve(in("sq"), in("rhs")), 1e-10));
+        tests.add(t("solve_sq_rhs1", () -> linalg.solve(in("sq"), in("rhs1")), 1e-10));
+        tests.add(t("inv_sq", () -> linalg.inv(in("sq")), 1e-10));
+        tests.add(t("det_sq", () -> linalg.det(in("sq")), 1e-10));
+        tests.add(t("cholesky_spd", () -> linalg.cholesky(in("spd")), 1e-10));
+        tests.add(t("qr_tall_q", () -> linalg.qr(in("tall"))[0], 1e-10));
+        tests.add(t("qr_tall_r", () -> linalg.qr(in("tall"))[1], 1e-10));
+        tests.add(t("lstsq_tall_x", () -> linalg.lstsq(in("tall"), in("tallb"))[0], 1e-10));
+        tests.add(t("lstsq_tall_res", () -> linalg.lstsq(in("tall"), in("tallb"))[1], 1e-10));
+        return tests;
+    }
+
+    @TestFactory
     List<DynamicTest> joins() {
         exact("concatenate_f64_ax1", () -> concatenate(new NDArray[] {in("f64"), in("f64").multiply(2)}, 1));
         exact("concatenate_f64_i64_ax0", () -> concatenate(in("f64"), in("i64")));

@@ -34,7 +34,12 @@ public enum NumericTask {
     /** Boolean-mask selection into an unbound store. */
     SELECT("select", new TaskSignature(2, 1, 0, 0), SelectTask::select),
     /** Linear indices of true elements into an unbound store. */
-    NONZERO("nonzero", new TaskSignature(1, 1, 0, 0), SelectTask::nonzero);
+    NONZERO("nonzero", new TaskSignature(1, 1, 0, 0), SelectTask::nonzero),
+    /** C = A B over promoted (m, n, k) views. */
+    MATMUL("matmul", new TaskSignature(2, 1, 0, 0), MatmulTask::run),
+    /** Dense factorizations in one point. */
+    DENSE_LINALG("dense_linalg", new TaskSignature(TaskSignature.ANY, TaskSignature.ANY, 0, TaskSignature.ANY),
+            DenseLinalgTask::run);
 
     private final String taskName;
     private final TaskSignature signature;
