@@ -16,6 +16,9 @@ module dev.legate.sparse {
     requires transitive dev.legate.numeric;
 
     exports dev.legate.sparse;
+    // Runnable example programs (the flagship and the Poisson solve), exported so that
+    // benchmarks and launchers can run them; they use only the public API above.
+    exports dev.legate.sparse.examples;
 
     provides dev.legate.core.spi.LegateLibrary with dev.legate.sparse.internal.SparseLibrary;
 }
