@@ -292,6 +292,24 @@ class GoldenTest {
     }
 
     @TestFactory
+    List<DynamicTest> sorting() {
+        exact("sort_big_ax0", () -> sort(in("big"), 0));
+        exact("sort_big_ax1", () -> sort(in("big"), 1));
+        exact("sort_big_flat", () -> sort(in("big"), (Integer) null));
+        exact("sort_nanv", () -> sort(in("nanv")));
+        exact("argsort_ties", () -> argsort(in("ties"), 1));
+        exact("argsort_ties_ax0", () -> argsort(in("ties"), 0));
+        exact("argsort_nanv", () -> argsort(in("nanv")));
+        exact("searchsorted_left", () -> searchsorted(in("srt"), in("i64")));
+        exact("searchsorted_right", () -> searchsorted(in("srt"), in("i64"), "right"));
+        exact("unique_bigi", () -> unique(in("bigi")));
+        exact("unique_bigi_counts", () -> uniqueCounts(in("bigi"))[1]);
+        exact("unique_nanv", () -> unique(in("nanv")));
+        exact("unique_nanv_counts", () -> uniqueCounts(in("nanv"))[1]);
+        return tests;
+    }
+
+    @TestFactory
     List<DynamicTest> joins() {
         exact("concatenate_f64_ax1", () -> concatenate(new NDArray[] {in("f64"), in("f64").multiply(2)}, 1));
         exact("concatenate_f64_i64_ax0", () -> concatenate(in("f64"), in("i64")));

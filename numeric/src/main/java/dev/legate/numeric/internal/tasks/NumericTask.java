@@ -37,6 +37,12 @@ public enum NumericTask {
     NONZERO("nonzero", new TaskSignature(1, 1, 0, 0), SelectTask::nonzero),
     /** C = A B over promoted (m, n, k) views. */
     MATMUL("matmul", new TaskSignature(2, 1, 0, 0), MatmulTask::run),
+    /** sort, argsort, partition along the last axis. */
+    SORT("sort", new TaskSignature(1, 1, 0, TaskSignature.ANY), SortTask::run),
+    /** Insertion points in a sorted array. */
+    SEARCHSORTED("searchsorted", new TaskSignature(2, 1, 0, 1), SortTask::searchsorted),
+    /** Philox random numbers. */
+    RANDOM("random", new TaskSignature(0, 1, 0, TaskSignature.ANY), RandomTask::run),
     /** Dense factorizations in one point. */
     DENSE_LINALG("dense_linalg", new TaskSignature(TaskSignature.ANY, TaskSignature.ANY, 0, TaskSignature.ANY),
             DenseLinalgTask::run);

@@ -40,7 +40,15 @@ public final class PhiloxBench {
         }
     }
 
+    /**
+     * Best of 5 timed runs after 3 untimed ones: the untimed runs let the JIT settle and the
+     * heap reach its working size (first-touch page faults of fresh heap are very slow on some
+     * virtual machines and would otherwise be timed).
+     */
     private static double best(Runnable r) {
+        for (int rep = 0; rep < 3; rep++) {
+            r.run();
+        }
         double best = Double.MAX_VALUE;
         for (int rep = 0; rep < 5; rep++) {
             long t = System.nanoTime();
