@@ -310,6 +310,33 @@ class GoldenTest {
     }
 
     @TestFactory
+    List<DynamicTest> statistics() {
+        double r = 1e-12;
+        exact("bincount_small", () -> bincount(in("small")));
+        exact("bincount_small_w", () -> bincount(in("small"), arange(0.0, 12.0, 1.0).multiply(0.5), 25));
+        exact("histogram_big_counts", () -> histogram(in("big"), 7)[0]);
+        tests.add(t("histogram_big_edges", () -> histogram(in("big"), 7)[1], r));
+        exact("histogram_big_r_counts", () -> histogram(in("big"), 5, -1, 1)[0]);
+        tests.add(t("histogram_big_w", () -> histogram(in("big"), 4, -2, 2, in("big").multiply(2))[0], r));
+        for (int q : new int[] {0, 10, 50, 73, 100}) {
+            tests.add(t("quantile_big_" + q, () -> quantile(in("big"), q / 100.0), r));
+        }
+        tests.add(t("quantile_big_ax0_25", () -> quantile(in("big"), 0.25, 0), r));
+        tests.add(t("percentile_cube_ax2_90", () -> percentile(in("cube"), 90, 2), r));
+        tests.add(t("median_big", () -> median(in("big")), r));
+        tests.add(t("median_big_ax1", () -> median(in("big"), 1), r));
+        tests.add(t("median_i64", () -> median(in("i64")), r));
+        tests.add(t("median_nan", () -> median(in("nan"), 1), r));
+        tests.add(t("average_f64_w", () -> average(in("f64"), 1, in("f64b")), r));
+        tests.add(t("average_big", () -> average(in("big")), r));
+        tests.add(t("cov_f64", () -> cov(in("f64")), r));
+        tests.add(t("cov_big_cols", () -> cov(in("big"), false, 1), r));
+        tests.add(t("cov_f64b", () -> cov(in("f64b")), r));
+        tests.add(t("corrcoef_f64", () -> corrcoef(in("f64")), r));
+        return tests;
+    }
+
+    @TestFactory
     List<DynamicTest> joins() {
         exact("concatenate_f64_ax1", () -> concatenate(new NDArray[] {in("f64"), in("f64").multiply(2)}, 1));
         exact("concatenate_f64_i64_ax0", () -> concatenate(in("f64"), in("i64")));
