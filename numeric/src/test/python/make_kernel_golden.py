@@ -105,11 +105,51 @@ def sorting():
     write_txt("sort_i64_distinct_quicksort.txt", np.argsort(distinct))
 
 
+QUANTILE_METHODS = ["inverted_cdf", "averaged_inverted_cdf", "closest_observation",
+                    "interpolated_inverted_cdf", "hazen", "weibull", "linear", "median_unbiased",
+                    "normal_unbiased", "lower", "higher", "midpoint", "nearest"]
+
+
+def stats():
+    rng = np.random.default_rng(4)
+    x = np.round(rng.normal(size=500), 2)
+    counts, edges = np.histogram(x, bins=12)
+    write_txt("hist_x.txt", x)
+    write_txt("hist_edges.txt", edges)
+    write_txt("hist_counts.txt", counts)
+    w = rng.uniform(size=500)
+    write_txt("hist_w.txt", w)
+    write_txt("hist_wsums.txt", np.histogram(x, bins=edges, weights=w)[0])
+    uneven = np.array([-2.0, -0.5, -0.5, 0.0, 0.25, 1.0, 3.0])
+    write_txt("hist_uneven_counts.txt", np.histogram(x, bins=uneven)[0])
+    ints = rng.integers(0, 20, size=300)
+    write_txt("bincount_x.txt", ints)
+    write_txt("bincount_counts.txt", np.bincount(ints, minlength=25))
+    write_txt("bincount_wsums.txt", np.bincount(ints, weights=w[:300], minlength=25))
+    qs = np.array([0.0, 0.01, 0.1, 0.25, 0.3333, 0.5, 0.6, 0.75, 0.9, 0.99, 1.0])
+    write_txt("quantile_qs.txt", qs)
+    for n in (1, 2, 7, 100):
+        v = np.round(rng.normal(size=n) * 10, 1)
+        write_txt(f"quantile_v{n}.txt", v)
+        write_txt(f"quantile_v{n}_all.txt",
+                  np.array([np.quantile(v, qs, method=m) for m in QUANTILE_METHODS]))
+    v = np.array([3.0, np.nan, 1.0, 2.0, np.nan, 5.0])
+    write_txt("quantile_nan_v.txt", v)
+    write_txt("quantile_nan_all.txt",
+              np.array([np.nanquantile(v, qs, method=m) for m in QUANTILE_METHODS]))
+    big = rng.normal(size=100003)
+    write_txt("sum_x.txt", big[:1000])
+    write_txt("sum_np.txt", np.array([np.sum(big[:k]) for k in (0, 1, 7, 8, 9, 127, 128, 129, 200, 1000)]))
+    write_txt("sum_np_f32.txt", np.array([np.sum(big[:k].astype(np.float32)) for k in (7, 8, 129, 1000)],
+                                         dtype=np.float64))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     gemm()
     linalg()
     sorting()
+    stats()
 
 
 if __name__ == "__main__":
