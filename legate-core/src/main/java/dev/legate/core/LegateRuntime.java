@@ -51,10 +51,13 @@ public sealed interface LegateRuntime extends AutoCloseable permits RuntimeImpl 
     /** A new 0-d store holding {@code value}. */
     LogicalStore createScalarStore(Scalar value);
 
-    /** A new validity bitmap store for a nullable 1-d array of {@code length} rows. */
+    /** A new validity bitmap store for a nullable 1-d array of {@code length} rows, all valid. */
     LogicalStore createBitmap(long length);
 
-    /** A new array; with {@code nullable} it carries a validity bitmap (1-d only). */
+    /**
+     * A new array; with {@code nullable} it carries a validity bitmap (1-d only) in which every
+     * row starts valid. The data's contents are unspecified until written.
+     */
     LogicalArray createArray(DType type, Shape shape, boolean nullable);
 
     /** A new string array holding {@code values}; null elements make it nullable. */

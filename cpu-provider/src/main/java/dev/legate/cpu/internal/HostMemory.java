@@ -3,7 +3,6 @@ package dev.legate.cpu.internal;
 import dev.legate.core.MemoryKind;
 import dev.legate.core.spi.Allocation;
 import dev.legate.core.spi.MemorySpace;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,13 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Host memory: 64-byte aligned off-heap blocks with accounting against a limit.
+ * Host memory: 64-byte aligned off-heap blocks from the C heap ({@link NativeHeap}) with
+ * accounting against a limit.
  *
  * <p>Overview: small blocks (up to {@link #SMALL_MAX} bytes) come in power-of-two classes
- * carved from slabs, so that small arrays cost neither an arena each nor, when freed, the
- * thread handshake that closing a shared arena takes. Large blocks have an arena each and,
- * once freed, are kept by size for reuse (a loop that makes a new array per iteration reuses
- * the previous one's memory, already touched). Stores are freed when the garbage collector
+ * carved from slabs, so that small arrays cost one C-heap call per slab. Large blocks are
+ * allocated one by one and, once freed, are kept by size for reuse (a loop that makes a new
+ * array per iteration reuses the previous one's memory, already touched). Stores are freed when the garbage collector
  * finds them unreachable, which it only looks for under heap pressure that off-heap blocks do
  * not create; so, like the JDK's direct buffers, an allocation that takes the bytes in use past
  * a threshold first asks for a collection and gives the cleaner a moment, and the threshold
@@ -42,7 +41,8 @@ final class HostMemory implements MemorySpace {
     private final Map<Long, ArrayDeque<Block>> largeCache = new HashMap<>();
     private long largeCached;
     private final long largeCacheLimit;
-    private final List<Arena> slabs = new ArrayList<>();
+    private final List<MemorySegment> slabs = new ArrayList<>();
+    private final NativeHeap heap = new NativeHeap();
     private volatile long gcThreshold = GC_FLOOR;
     private final Map<Long, Block> live = new ConcurrentHashMap<>();
 
@@ -92,14 +92,12 @@ final class HostMemory implements MemorySpace {
             b = takeLarge(size);
             if (b == null) {
                 reserve(size);
-                Arena arena = Arena.ofShared();
-                try {
-                    b = new Block(this, arena, arena.allocate(size, ALIGN), size, null);
-                } catch (OutOfMemoryError e) {
-                    arena.close();
+                MemorySegment seg = heap.allocate(size, ALIGN);
+                if (seg == null) {
                     reserved.addAndGet(-size);
                     throw outOfMemory(bytes);
                 }
+                b = new Block(this, seg, size, null);
             }
         }
         used.addAndGet(b.size);
@@ -200,8 +198,8 @@ final class HostMemory implements MemorySpace {
     /** Frees every slab; the provider calls it once no block can be in use any more. */
     void closeSlabs() {
         synchronized (slabs) {
-            for (Arena a : slabs) {
-                a.close();
+            for (MemorySegment s : slabs) {
+                heap.free(s);
             }
             slabs.clear();
         }
@@ -243,22 +241,18 @@ final class HostMemory implements MemorySpace {
             }
             long slab = Math.max(SLAB, size * 16);
             reserve(slab);
-            Arena arena = Arena.ofShared();
-            MemorySegment seg;
-            try {
-                seg = arena.allocate(slab, ALIGN);
-            } catch (OutOfMemoryError e) {
-                arena.close();
+            MemorySegment seg = heap.allocate(slab, ALIGN);
+            if (seg == null) {
                 reserved.addAndGet(-slab);
                 throw outOfMemory(size);
             }
             synchronized (slabs) {
-                slabs.add(arena);
+                slabs.add(seg);
             }
             for (long off = slab - size; off > 0; off -= size) {
-                free.push(new Block(HostMemory.this, null, seg.asSlice(off, size), size, this));
+                free.push(new Block(HostMemory.this, seg.asSlice(off, size), size, this));
             }
-            return new Block(HostMemory.this, null, seg.asSlice(0, size), size, this);
+            return new Block(HostMemory.this, seg.asSlice(0, size), size, this);
         }
 
         synchronized void give(Block b) {
@@ -266,10 +260,9 @@ final class HostMemory implements MemorySpace {
         }
     }
 
-    /** One block: a slice of a slab, or a segment in its own arena. */
+    /** One block: a slice of a slab, or a large block of its own. */
     static final class Block implements Allocation {
         private final HostMemory memory;
-        private final Arena arena;
         private final MemorySegment segment;
         final long size;
         final SizeClass sizeClass;
@@ -278,9 +271,8 @@ final class HostMemory implements MemorySpace {
         Throwable site;
         String thread;
 
-        Block(HostMemory memory, Arena arena, MemorySegment segment, long size, SizeClass sizeClass) {
+        Block(HostMemory memory, MemorySegment segment, long size, SizeClass sizeClass) {
             this.memory = memory;
-            this.arena = arena;
             this.segment = segment;
             this.size = size;
             this.sizeClass = sizeClass;
@@ -295,7 +287,7 @@ final class HostMemory implements MemorySpace {
 
         void free() {
             memory.reserved.addAndGet(-size);
-            arena.close();
+            memory.heap.free(segment);
         }
 
         @Override

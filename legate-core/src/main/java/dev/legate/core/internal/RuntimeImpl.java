@@ -269,7 +269,10 @@ public final class RuntimeImpl implements LegateRuntime {
         if (length < 0) {
             throw new IllegalArgumentException("bitmap length must be >= 0, got " + length);
         }
-        return new StoreImpl(newStorage(DType.BOOL, new long[] {length}, true), StoreView.identity(new long[] {length}));
+        StoreImpl bitmap = new StoreImpl(newStorage(DType.BOOL, new long[] {length}, true),
+                StoreView.identity(new long[] {length}));
+        fill(bitmap, Scalar.of(true));
+        return bitmap;
     }
 
     @Override
