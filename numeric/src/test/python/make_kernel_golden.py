@@ -144,12 +144,36 @@ def stats():
                                          dtype=np.float64))
 
 
+def npy():
+    """Arrays with known contents (k, or k + 0.5j, in C order) in several dtypes and versions."""
+    def path(name):
+        return os.path.join(OUT, name)
+
+    np.save(path("npy_f8_2x3.npy"), np.arange(6, dtype="<f8").reshape(2, 3))
+    np.save(path("npy_i4_be.npy"), np.arange(-3, 4, dtype=">i4"))
+    np.save(path("npy_b1.npy"), np.array([True, False, True, True]))
+    np.save(path("npy_c16.npy"), np.arange(3) + 0.5j)
+    np.save(path("npy_c8_be.npy"), (np.arange(3) + 0.5j).astype(">c8"))
+    np.save(path("npy_u2_3d.npy"), np.arange(24, dtype="<u2").reshape(2, 3, 4))
+    np.save(path("npy_f4_scalar.npy"), np.float32(2.5))
+    np.save(path("npy_f2.npy"), np.arange(4, dtype="<f2"))
+    np.save(path("npy_i8_empty.npy"), np.zeros((0,), dtype="<i8"))
+    np.save(path("npy_u1.npy"), np.arange(5, dtype="u1"))
+    np.save(path("npy_i1.npy"), np.arange(-2, 3, dtype="i1"))
+    for version in ((2, 0), (3, 0)):
+        with open(path(f"npy_v{version[0]}.npy"), "wb") as f:
+            np.lib.format.write_array(f, np.arange(6, dtype="<f8").reshape(3, 2), version=version)
+    np.save(path("npy_fortran.npy"), np.asfortranarray(np.arange(6.0).reshape(2, 3)))
+    np.save(path("npy_unicode.npy"), np.array(["ab", "c"]))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     gemm()
     linalg()
     sorting()
     stats()
+    npy()
 
 
 if __name__ == "__main__":
