@@ -38,6 +38,39 @@ class UnboundTest {
         }
     }
 
+    static final java.util.concurrent.CountDownLatch GATE = new java.util.concurrent.CountDownLatch(1);
+
+    public interface Gated {
+        /** Waits for the test's gate, then writes 0..n-1 (n given) as an unbound output. */
+        @Task
+        default void iota(OutputArray out, long n) {
+            try {
+                GATE.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            PhysicalStore o = out.physical().bind(n);
+            for (long k = 0; k < n; k++) {
+                o.segment().setAtIndex(ValueLayout.JAVA_DOUBLE, k, k);
+            }
+        }
+    }
+
+    @Test
+    void consumersOfAnUnboundStoreAreRecordedBeforeItsProducerRuns() {
+        try (LegateRuntime rt = TestRuntimes.start(RuntimeConfig.builder().cpus(2).minTileVolume(8).tileGranule(1)
+                .inlineSmallTasks(false).build(), 0, java.util.List.of())) {
+            LogicalStore u = rt.createUnboundStore(DType.FLOAT64);
+            rt.tasks(Gated.class).iota(u, 50);
+            LogicalStore doubled = rt.createUnboundStore(DType.FLOAT64);
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+                rt.tasks(Filter.class).positives(doubled, u);
+                GATE.countDown();
+            }, "recording a consumer must not wait for the producer");
+            assertEquals(Shape.of(49), doubled.shape());
+        }
+    }
+
     @Test
     void partsAreConcatenatedInPointOrder() {
         try (LegateRuntime rt = TestRuntimes.cpus(4)) {

@@ -94,14 +94,10 @@ public final class AutoTaskImpl implements AutoTask {
             primary = vLo;
         } else {
             StoreArg d = storeArg(arr.dataImpl(), priv, op, name);
-            if (d.store.isUnbound() && priv != Privilege.WRITE) {
-                throw new TaskArgumentException("unbound store " + name + " of task " + task.id()
-                        + " can only be an output until a task has written it");
-            }
             StoreArg val = null;
             primary = new Variable(this, d.index, d.name);
             if (arr.validityImpl() != null) {
-                if (d.store.isUnbound()) {
+                if (d.unbound()) {
                     throw new TaskArgumentException("unbound output " + name + " of task " + task.id()
                             + " cannot be nullable");
                 }

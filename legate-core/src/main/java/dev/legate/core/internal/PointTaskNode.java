@@ -45,7 +45,7 @@ final class PointTaskNode extends Node {
     void execute(Optional<DeviceContext> device) throws Exception {
         MemorySpace mem = processor.memory();
         TaskContextImpl ctx = new TaskContextImpl(op.task.id(), arrays(op.inputs, mem), arrays(op.outputs, mem),
-                arrays(op.reductions, mem), op.scalars, point, op.launch, processor, device);
+                arrays(op.reductions, mem), op.scalars, point, op.launchShape(), processor, device);
         TaskBody body = op.task.variant(op.kind);
         var old = CurrentTask.swap(ctx);
         try {

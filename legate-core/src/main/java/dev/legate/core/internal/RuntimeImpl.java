@@ -358,10 +358,18 @@ public final class RuntimeImpl implements LegateRuntime {
         ScopeState sc = currentScope();
         ProcessorKind kind = kindFor(task, sc);
         List<ExecutionProcessor> procs = sc.processors(kind);
-        Solver.Plan plan = Solver.solve(task.id().toString(), owner, args, constraints, procs.size(),
-                config.minTileVolume(), config.tileGranule());
+        boolean waitsForSizes = false;
+        for (StoreArg a : args) {
+            waitsForSizes |= !a.unbound() && a.store.isUnbound();
+        }
+        List<Constraint> cs = List.copyOf(constraints);
+        java.util.function.Supplier<Solver.Plan> solve = () -> Solver.solve(task.id().toString(), owner, args, cs,
+                procs.size(), config.minTileVolume(), config.tileGranule());
+        // A launch reading an unbound store is partitioned when it is launched, after the
+        // producer has set the size, so that recording it does not wait.
+        Solver.Plan plan = waitsForSizes ? null : solve.get();
         enqueue(new TaskOp(opIds.incrementAndGet(), task, sc.provenance, List.copyOf(args), List.copyOf(inputs),
-                List.copyOf(outputs), List.copyOf(reductions), List.copyOf(scalars), plan, plan.launch, kind, procs));
+                List.copyOf(outputs), List.copyOf(reductions), List.copyOf(scalars), plan, solve, kind, procs));
     }
 
     void submitManual(RegisteredTask task, Shape launch, List<StoreArg> args, List<ArrayArg> inputs,
@@ -370,7 +378,7 @@ public final class RuntimeImpl implements LegateRuntime {
         ScopeState sc = currentScope();
         ProcessorKind kind = kindFor(task, sc);
         enqueue(new TaskOp(opIds.incrementAndGet(), task, sc.provenance, List.copyOf(args), List.copyOf(inputs),
-                List.copyOf(outputs), List.copyOf(reductions), List.copyOf(scalars), null, launch, kind,
+                List.copyOf(outputs), List.copyOf(reductions), List.copyOf(scalars), launch, kind,
                 sc.processors(kind)));
     }
 

@@ -143,7 +143,8 @@ final class Solver {
                     }
                     StoreImpl sa = args.get(a.index()).store;
                     StoreImpl sb = args.get(b.index()).store;
-                    if (!sa.isUnbound() && !sb.isUnbound() && !sa.shape().equals(sb.shape())) {
+                    if (!args.get(a.index()).unbound() && !args.get(b.index()).unbound()
+                            && !sa.shape().equals(sb.shape())) {
                         conflicts.add(c + ": shapes " + sa.shape() + " and " + sb.shape() + " differ");
                         continue;
                     }
@@ -255,7 +256,7 @@ final class Solver {
         long keyVolume = -1;
         for (int i = 0; i < n; i++) {
             StoreArg a = args.get(i);
-            if (classDerived[classOf[i]] || a.store.isUnbound()) {
+            if (classDerived[classOf[i]] || a.unbound()) {
                 continue;
             }
             long v = a.store.volume();
@@ -296,7 +297,7 @@ final class Solver {
         boolean single = launch.volume() == 1;
         for (int i = 0; i < n; i++) {
             StoreArg a = args.get(i);
-            if (a.store.isUnbound() || classDerived[classOf[i]]) {
+            if (a.unbound() || classDerived[classOf[i]]) {
                 continue;
             }
             Shape s = a.store.shape();

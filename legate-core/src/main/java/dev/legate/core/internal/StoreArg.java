@@ -30,15 +30,23 @@ final class StoreArg {
 
     StoreArg(StoreImpl store, Privilege privilege, ReductionOp redop, String name, int index) {
         this.store = store;
+        this.unboundOutput = store.isUnbound() && privilege == Privilege.WRITE;
         this.privilege = privilege;
         this.redop = redop;
         this.name = name;
         this.index = index;
     }
 
+    /**
+     * Whether this argument is an output whose size its task sets. Fixed when the argument is
+     * added: a store that is unbound then but bound by an earlier task before this launch runs
+     * is still this launch's unbound output only if it was added as an output.
+     */
     boolean unbound() {
-        return store.isUnbound() && privilege == Privilege.WRITE;
+        return unboundOutput;
     }
+
+    private final boolean unboundOutput;
 
     @Override
     public String toString() {

@@ -22,16 +22,33 @@ final class TaskOp implements Operation {
     final List<ArrayArg> outputs;
     final List<ArrayArg> reductions;
     final List<Scalar> scalars;
-    final Solver.Plan plan;
-    final Shape launch;
+    private Solver.Plan plan;
+    private final java.util.function.Supplier<Solver.Plan> solver;
+    private Shape launch;
     final ProcessorKind kind;
     final List<ExecutionProcessor> procs;
     /** Per store argument and color: the tile in store coordinates. */
     Rect[][] tiles;
 
+    /** An auto-partitioned launch; {@code plan} is null when it must be solved at launch. */
     TaskOp(long id, RegisteredTask task, String provenance, List<StoreArg> args, List<ArrayArg> inputs,
-           List<ArrayArg> outputs, List<ArrayArg> reductions, List<Scalar> scalars, Solver.Plan plan, Shape launch,
-           ProcessorKind kind, List<ExecutionProcessor> procs) {
+           List<ArrayArg> outputs, List<ArrayArg> reductions, List<Scalar> scalars, Solver.Plan plan,
+           java.util.function.Supplier<Solver.Plan> solver, ProcessorKind kind, List<ExecutionProcessor> procs) {
+        this(id, task, provenance, args, inputs, outputs, reductions, scalars, plan, solver,
+                plan == null ? null : plan.launch, kind, procs);
+    }
+
+    /** A manually partitioned launch. */
+    TaskOp(long id, RegisteredTask task, String provenance, List<StoreArg> args, List<ArrayArg> inputs,
+           List<ArrayArg> outputs, List<ArrayArg> reductions, List<Scalar> scalars, Shape launch, ProcessorKind kind,
+           List<ExecutionProcessor> procs) {
+        this(id, task, provenance, args, inputs, outputs, reductions, scalars, null, null, launch, kind, procs);
+    }
+
+    private TaskOp(long id, RegisteredTask task, String provenance, List<StoreArg> args, List<ArrayArg> inputs,
+                   List<ArrayArg> outputs, List<ArrayArg> reductions, List<Scalar> scalars, Solver.Plan plan,
+                   java.util.function.Supplier<Solver.Plan> solver, Shape launch, ProcessorKind kind,
+                   List<ExecutionProcessor> procs) {
         this.id = id;
         this.task = task;
         this.provenance = provenance;
@@ -41,6 +58,7 @@ final class TaskOp implements Operation {
         this.reductions = reductions;
         this.scalars = scalars;
         this.plan = plan;
+        this.solver = solver;
         this.launch = launch;
         this.kind = kind;
         this.procs = procs;
@@ -50,8 +68,21 @@ final class TaskOp implements Operation {
         return task.id().toString();
     }
 
+    Shape launchShape() {
+        return launch;
+    }
+
     @Override
     public void launch(RuntimeImpl rt) {
+        if (plan == null && solver != null) {
+            for (StoreArg a : args) {
+                if (!a.unbound()) {
+                    a.store.shape();
+                }
+            }
+            plan = solver.get();
+            launch = plan.launch;
+        }
         if (plan != null) {
             plan.resolve(rt);
         }
