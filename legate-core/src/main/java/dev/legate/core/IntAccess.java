@@ -1,6 +1,5 @@
 package dev.legate.core;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.function.LongToIntFunction;
 
@@ -8,32 +7,11 @@ import java.util.function.LongToIntFunction;
  * Reads and writes the int elements of one tile. Index {@code i} counts the tile's elements in
  * row-major order from 0 to {@link #size()}; {@link #at(long...)} takes store coordinates.
  */
-public final class IntAccess {
+public final class IntAccess extends TileAccess {
     private static final ValueLayout.OfInt LAYOUT = ValueLayout.JAVA_INT;
-    private final PhysicalStore store;
-    private final MemorySegment seg;
-    private final boolean contiguous;
-    private final long origin;
-    private final long size;
 
     IntAccess(PhysicalStore store) {
-        this.store = store;
-        this.seg = store.segment();
-        this.contiguous = store.isContiguous();
-        this.origin = store.origin();
-        this.size = store.volume();
-    }
-
-    private long index(long i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException("element " + i + " of a tile of " + size + " elements " + store.rect());
-        }
-        return contiguous ? origin + i : store.linearIndex(i);
-    }
-
-    /** The number of elements in the tile. */
-    public long size() {
-        return size;
+        super(store);
     }
 
     /** Element {@code i} of the tile. */
@@ -50,8 +28,8 @@ public final class IntAccess {
     /** Sets every element from its index. */
     public void setAll(LongToIntFunction f) {
         checkWritable();
-        for (long i = 0; i < size; i++) {
-            seg.setAtIndex(LAYOUT, contiguous ? origin + i : store.linearIndex(i), f.applyAsInt(i));
+        for (long i = 0, n = size(); i < n; i++) {
+            seg.setAtIndex(LAYOUT, indexUnchecked(i), f.applyAsInt(i));
         }
     }
 
@@ -74,8 +52,7 @@ public final class IntAccess {
     public void reduce(long i, int v) {
         long k = index(i);
         int old = seg.getAtIndex(LAYOUT, k);
-        ReductionOp op = store.reductionOp().orElseThrow(
-                () -> new IllegalStateException("reduce() needs a tile of a reduction argument"));
+        ReductionOp op = reductionOp();
         int r = switch (op) {
             case SUM -> old + v;
             case PROD -> old * v;
@@ -87,11 +64,5 @@ public final class IntAccess {
             default -> throw new IllegalStateException(op + " does not apply to int elements");
         };
         seg.setAtIndex(LAYOUT, k, r);
-    }
-
-    private void checkWritable() {
-        if (!store.isWritable()) {
-            throw new IllegalStateException("tile " + store.rect() + " is read-only");
-        }
     }
 }
