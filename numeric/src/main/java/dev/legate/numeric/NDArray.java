@@ -83,6 +83,16 @@ public final class NDArray {
         return impl.exportStore();
     }
 
+    /**
+     * Starts computing this array now if it is a deferred element-wise result (without
+     * waiting for it), ending the fusion of later operations into it; returns this array.
+     * {@link dev.legate.core.LegateRuntime#fence()} then waits for it.
+     */
+    public NDArray evaluate() {
+        impl.materialize();
+        return this;
+    }
+
     /** The extents of each dimension. */
     public Shape shape() {
         return impl.shape();

@@ -28,6 +28,8 @@ public final class ArrayImpl {
     private LogicalStore flat;
     private Base base;
     private Expr expr;
+    /** For a 2-d view that is the transpose of a contiguous 2-d array: that array; else null. */
+    private ArrayImpl transposeOf;
     private List<Base> sources;
 
     private ArrayImpl(Ctx ctx, Shape shape, DType dtype, LogicalStore store, LogicalStore flat, Base base, Expr expr,
@@ -49,17 +51,36 @@ public final class ArrayImpl {
      */
     public static ArrayImpl allocate(Ctx ctx, Shape shape, DType dtype) {
         LogicalStore[] s = allocateStores(ctx, shape, dtype);
-        return new ArrayImpl(ctx, shape, dtype, s[0], s[1], new Base(false), null, true);
+        Base b = new Base(false);
+        ctx.pool().track(b, s[1]);
+        return new ArrayImpl(ctx, shape, dtype, s[0], s[1], b, null, true);
     }
 
     private static LogicalStore[] allocateStores(Ctx ctx, Shape shape, DType dtype) {
-        LogicalStore root = ctx.runtime().createStore(dtype, Shape.of(shape.volume()));
+        LogicalStore root = ctx.pool().take(dtype, shape.volume());
         LogicalStore view = switch (shape.ndim()) {
             case 0 -> root.project(0, 0);
             case 1 -> root;
             default -> root.delinearize(0, shape.extents());
         };
         return new LogicalStore[] {view, root};
+    }
+
+    /**
+     * The transpose {@code view} of the 2-d {@code of}; remembers {@code of} so that products can
+     * use a transposed contiguous array as a column-major one without copying it.
+     */
+    public static ArrayImpl transposeView(ArrayImpl of, LogicalStore view) {
+        ArrayImpl t = view(of, view, null, true);
+        if (of.shape.ndim() == 2 && of.flat().isPresent()) {
+            t.transposeOf = of;
+        }
+        return t;
+    }
+
+    /** The contiguous 2-d array this one is the transpose of, if it is one. */
+    public java.util.Optional<ArrayImpl> transposeOf() {
+        return java.util.Optional.ofNullable(transposeOf);
     }
 
     /** An array over a store numeric created itself (such as an unbound task output). */
@@ -136,6 +157,7 @@ public final class ArrayImpl {
         store = s[0];
         flat = s[1];
         base = new Base(false);
+        ctx.pool().track(base, s[1]);
         expr = null;
         sources = null;
     }
@@ -165,7 +187,7 @@ public final class ArrayImpl {
     public LogicalStore exportStore() {
         LogicalStore s = store();
         Base b = base();
-        b.share();
+        b.share(ctx);
         b.flushReaders();
         return s;
     }
@@ -181,7 +203,7 @@ public final class ArrayImpl {
 
     /** The expression to inline when this array is an operand of a new element-wise operation. */
     public synchronized Expr operand() {
-        return expr != null ? expr : Expr.input(store);
+        return expr != null ? expr : Expr.input(store, base);
     }
 
     /** Adds the bases this array's value depends on to {@code out}. */

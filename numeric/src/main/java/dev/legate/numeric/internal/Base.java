@@ -15,6 +15,8 @@ public final class Base {
     private final ArrayList<WeakReference<ArrayImpl>> readers = new ArrayList<>(2);
     private int pruneAt = 8;
     private volatile boolean shared;
+    /** The pool's tracking record of this storage, if it is recyclable. */
+    Object tracker;
 
     Base(boolean shared) {
         this.shared = shared;
@@ -25,9 +27,10 @@ public final class Base {
         return shared;
     }
 
-    /** Marks the storage as reachable by other code. */
-    void share() {
+    /** Marks the storage as reachable by other code (it is then never recycled). */
+    void share(Ctx ctx) {
         shared = true;
+        ctx.pool().untrack(this);
     }
 
     /** Records that the deferred array {@code a} reads this storage. */

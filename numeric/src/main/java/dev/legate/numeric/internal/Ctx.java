@@ -16,6 +16,8 @@ public final class Ctx {
      * element-wise operation at once instead of deferring and fusing chains of them.
      */
     public static final String FUSION_OPTION = "numeric.fusion";
+    /** Runtime option ({@code -Dlegate.option.numeric.pool=false}) that turns storage recycling off. */
+    public static final String POOL_OPTION = "numeric.pool";
     private static volatile Ctx last;
 
     private final LegateRuntime runtime;
@@ -23,6 +25,7 @@ public final class Ctx {
     private final long granule;
     private final int cpus;
     private final boolean fusion;
+    private final StorePool pool;
 
     private Ctx(LegateRuntime runtime) {
         this.runtime = runtime;
@@ -35,6 +38,8 @@ public final class Ctx {
         this.granule = runtime.config().tileGranule();
         this.cpus = runtime.config().effectiveCpus();
         this.fusion = !"false".equalsIgnoreCase(runtime.config().options().getOrDefault(FUSION_OPTION, "true"));
+        this.pool = new StorePool(runtime,
+                !"false".equalsIgnoreCase(runtime.config().options().getOrDefault(POOL_OPTION, "true")));
     }
 
     /** The context of {@code runtime}. */
@@ -70,6 +75,11 @@ public final class Ctx {
     /** Block length of deterministic reductions (the runtime's tile granule). */
     public long granule() {
         return granule;
+    }
+
+    /** The recycler of numeric's storages. */
+    StorePool pool() {
+        return pool;
     }
 
     /** Whether element-wise operations are deferred and fused. */

@@ -26,13 +26,16 @@ public final class Expr {
     private final Expr[] kids;
     private final int arg;
     private final LogicalStore input;
+    /** What must stay reachable while this leaf may still be launched (the storage's owner). */
+    private final Object owner;
     private final Scalar constant;
     private final String text;
     private final int nodes;
     private final int inputs;
 
-    private Expr(Op op, DType dtype, Expr[] kids, int arg, LogicalStore input, Scalar constant) {
+    private Expr(Op op, DType dtype, Expr[] kids, int arg, LogicalStore input, Object owner, Scalar constant) {
         this.op = op;
+        this.owner = owner;
         this.dtype = dtype;
         this.kids = kids;
         this.arg = arg;
@@ -57,22 +60,27 @@ public final class Expr {
 
     /** A leaf reading {@code store} (broadcast to the launch shape when launched). */
     public static Expr input(LogicalStore store) {
-        return new Expr(Op.INPUT, store.type(), new Expr[0], 0, store, null);
+        return new Expr(Op.INPUT, store.type(), new Expr[0], 0, store, null, null);
+    }
+
+    /** A leaf reading {@code store}, keeping {@code owner} (the storage's owner) reachable. */
+    public static Expr input(LogicalStore store, Object owner) {
+        return new Expr(Op.INPUT, store.type(), new Expr[0], 0, store, owner, null);
     }
 
     /** A constant leaf of the scalar's type. */
     public static Expr constant(Scalar value) {
-        return new Expr(Op.CONST, value.type(), new Expr[0], 0, null, value);
+        return new Expr(Op.CONST, value.type(), new Expr[0], 0, null, null, value);
     }
 
     /** The coordinate along dimension {@code dim} of the launch shape, as int64. */
     public static Expr coord(int dim) {
-        return new Expr(Op.COORD, DType.INT64, new Expr[0], dim, null, null);
+        return new Expr(Op.COORD, DType.INT64, new Expr[0], dim, null, null, null);
     }
 
     /** The row-major linear index in the launch shape, as int64. */
     public static Expr linear() {
-        return new Expr(Op.LINEAR, DType.INT64, new Expr[0], 0, null, null);
+        return new Expr(Op.LINEAR, DType.INT64, new Expr[0], 0, null, null, null);
     }
 
     /** An operation node producing {@code dtype}; the caller has resolved the operand types. */
@@ -80,7 +88,7 @@ public final class Expr {
         if (kids.length != op.arity()) {
             throw new IllegalArgumentException(op + " takes " + op.arity() + " operands, got " + kids.length);
         }
-        return new Expr(op, dtype, kids.clone(), 0, null, null);
+        return new Expr(op, dtype, kids.clone(), 0, null, null, null);
     }
 
     /** {@code this} converted to {@code to}, or itself when it already has that type. */

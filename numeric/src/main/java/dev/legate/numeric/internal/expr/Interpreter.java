@@ -94,6 +94,89 @@ public final class Interpreter {
         }
     }
 
+    /**
+     * Evaluates a block of {@code rows} short rows of {@code cols} elements as one chunk (row
+     * after row): input {@code k} has row {@code i} at {@code off[k] + i * rowStride[k]}, its
+     * elements {@code colStride[k]} apart. Only for programs without positional leaves.
+     */
+    public void evalBlock(long[] off, long[] rowStride, long[] colStride, int rows, int cols) {
+        Program p = this.p;
+        int len = rows * cols;
+        int n = p.ops.length;
+        for (int i = 0; i < n; i++) {
+            Op op = p.ops[i];
+            TypeCode t = p.types[i];
+            int slot = p.slots[i];
+            switch (op) {
+                case INPUT -> {
+                    int k = p.leafIndex[i];
+                    if (rowStride[k] == colStride[k] * cols) {
+                        load(k, off, colStride, len, slot);
+                    } else {
+                        loadRows(k, off[k], rowStride[k], colStride[k], rows, cols, slot);
+                    }
+                }
+                case CONST -> constant(consts[p.leafIndex[i]], t, slot, len);
+                case COORD, LINEAR -> throw new IllegalStateException("positional program in block mode");
+                case WHERE -> where(t, slot, len);
+                default -> {
+                    if (op.arity() == 1) {
+                        Unary.apply(op, p.type0[i], t, s, slot, len);
+                    } else {
+                        Binary.apply(op, p.type0[i], t, s, slot, len);
+                    }
+                }
+            }
+        }
+    }
+
+    private void loadRows(int k, long off, long rowStride, long colStride, int rows, int cols, int slot) {
+        TypeCode t = type[k];
+        switch (Kind.of(t)) {
+            case DOUBLE -> {
+                double[] d = s.d(slot, rows * cols);
+                for (int r = 0; r < rows; r++) {
+                    if (rowStride == 0 && r > 0) {
+                        System.arraycopy(d, 0, d, r * cols, cols);
+                    } else {
+                        Loads.loadDouble(seg[k], t, off + r * rowStride, colStride, cols, tmp(cols));
+                        System.arraycopy(tmp, 0, d, r * cols, cols);
+                    }
+                }
+            }
+            case LONG -> {
+                long[] d = s.l(slot, rows * cols);
+                for (int r = 0; r < rows; r++) {
+                    if (rowStride == 0 && r > 0) {
+                        System.arraycopy(d, 0, d, r * cols, cols);
+                    } else {
+                        Loads.loadLong(seg[k], t, off + r * rowStride, colStride, cols, ltmp(cols));
+                        System.arraycopy(ltmp, 0, d, r * cols, cols);
+                    }
+                }
+            }
+            case COMPLEX -> throw new IllegalStateException("complex programs are not evaluated in block mode");
+        }
+    }
+
+    /** Scratch rows for block loads. */
+    private double[] tmp = new double[0];
+    private long[] ltmp = new long[0];
+
+    private double[] tmp(int n) {
+        if (tmp.length < n) {
+            tmp = new double[n];
+        }
+        return tmp;
+    }
+
+    private long[] ltmp(int n) {
+        if (ltmp.length < n) {
+            ltmp = new long[n];
+        }
+        return ltmp;
+    }
+
     private void load(int k, long[] off, long[] stride, int len, int slot) {
         TypeCode t = type[k];
         switch (Kind.of(t)) {

@@ -163,7 +163,7 @@ public final class Creation {
         if (Types.isComplex(a.dtype())) {
             zero = Expr.constant(Scalar.complex(a.dtype(), 0, 0));
         }
-        Expr e = Expr.node(Op.WHERE, a.dtype(), mask, Expr.input(a.store()), zero);
+        Expr e = Expr.node(Op.WHERE, a.dtype(), mask, Expr.input(a.store(), a.base()), zero);
         return positional(a.ctx(), a.shape(), e);
     }
 

@@ -47,6 +47,7 @@ public final class Launch {
             t.addScalar(c);
         }
         t.execute();
+        java.lang.ref.Reference.reachabilityFence(expr);
     }
 
     /** A new store holding a copy of {@code s}. */

@@ -25,9 +25,12 @@ public final class LinalgOps {
     private LinalgOps() {
     }
 
-    /** {@code a} as {@code t} in row-major order (a copy unless it already is). */
+    /**
+     * {@code a} as {@code t} in row-major order, or column-major when it is the transpose of a
+     * contiguous array (a copy unless it already is either).
+     */
     static ArrayImpl rowMajor(ArrayImpl a, DType t) {
-        if (a.dtype().equals(t) && a.flat().isPresent()) {
+        if (a.dtype().equals(t) && (a.flat().isPresent() || a.transposeOf().isPresent())) {
             return a;
         }
         ArrayImpl c = Ufuncs.astype(a, t);
@@ -51,6 +54,9 @@ public final class LinalgOps {
         DType t = matmulType(Types.promote(a.dtype(), b.dtype()));
         if (na == 1 && nb == 1) {
             return dot1(a, b, t);
+        }
+        if (nb == 1 && na == 2 || na == 1 && nb == 2) {
+            return matvec(na == 1 ? b : a, na == 1 ? a : b, na == 1, t);
         }
         ArrayImpl a2 = na == 1 ? Views.reshape(a, new long[] {1, a.shape().extent(0)}) : a;
         ArrayImpl b2 = nb == 1 ? Views.reshape(b, new long[] {b.shape().extent(0), 1}) : b;
@@ -84,6 +90,39 @@ public final class LinalgOps {
             }
         }
         return r;
+    }
+
+    /**
+     * {@code m @ v} ({@code vecmat} false) or {@code v @ m}, as a fused multiply and a
+     * deterministic sum along the contracted axis, streaming through {@code m} in its memory
+     * order: a transposed contiguous matrix is reduced as its transpose.
+     */
+    static ArrayImpl matvec(ArrayImpl m, ArrayImpl v, boolean vecmat, DType t) {
+        long k = v.shape().extent(0);
+        int contracted = vecmat ? 0 : 1;
+        if (m.shape().extent(contracted) != k) {
+            throw new ShapeMismatchException("matmul: input operand 1 has a mismatch in its core dimension 0 (size " + k
+                    + " is different from " + m.shape().extent(contracted) + "): shapes " + m.shape() + " and "
+                    + v.shape());
+        }
+        ArrayImpl mat = m;
+        if (m.transposeOf().isPresent()) {
+            mat = m.transposeOf().get();
+            vecmat = !vecmat;
+            contracted = 1 - contracted;
+        }
+        long[] vs = contracted == 0 ? new long[] {k, 1} : new long[] {1, k};
+        ArrayImpl vv = Views.reshape(v, vs);
+        if (mat.shape().volume() == 0 || k == 0) {
+            long[] os = {mat.shape().extent(1 - contracted)};
+            return Creation.full(m.ctx(), Shape.of(os), t, Types.isComplex(t) ? Scalar.complex(t, 0, 0)
+                    : Scalar.of(t, 0));
+        }
+        Ufuncs.fitOperands(new Object[] {mat, vv});
+        Expr e = Expr.node(Op.MUL, t, mat.operand().cast(t), vv.operand().cast(t));
+        DType rt = Types.isBool(t) ? DType.BOOL : t;
+        RedOp op = Types.isBool(t) ? RedOp.ANY : RedOp.SUM;
+        return Reductions.reduce(m.ctx(), op, e, mat.shape(), new int[] {contracted}, false, rt, "matmul");
     }
 
     /** The inner product of two 1-d arrays as a deterministic sum of products (0-d). */

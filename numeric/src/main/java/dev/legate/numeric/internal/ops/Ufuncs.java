@@ -84,7 +84,7 @@ public final class Ufuncs {
         Object[] ops = {mask, value};
         fitOperands(ops);
         Expr e = Expr.node(Op.WHERE, dst.dtype(), operandExpr(mask, DType.BOOL), operandExpr(value, dst.dtype()),
-                Expr.input(dst.store()));
+                Expr.input(dst.store(), dst.base()));
         Launch.elementwise(dst.ctx(), e, dst.store());
     }
 

@@ -144,6 +144,9 @@ public final class Views {
         if (identity && ax.length == n) {
             return a;
         }
+        if (n == 2) {
+            return ArrayImpl.transposeView(a, a.store().transpose(ax));
+        }
         return ArrayImpl.view(a, a.store().transpose(ax), null, true);
     }
 

@@ -12,23 +12,29 @@ public final class Pairwise {
 
     /** The sum of {@code a[0..n)}. */
     public static double sum(double[] a, int n) {
+        return sum(a, 0, n);
+    }
+
+    /** The sum of {@code a[off..off+n)}, associated as {@link #sum(double[], int)}. */
+    public static double sum(double[] a, int off, int n) {
         if (n < 8) {
             double r = 0.0;
-            for (int i = 0; i < n; i++) {
+            for (int i = off; i < off + n; i++) {
                 r += a[i];
             }
             return r;
         }
-        double r0 = a[0];
-        double r1 = a[1];
-        double r2 = a[2];
-        double r3 = a[3];
-        double r4 = a[4];
-        double r5 = a[5];
-        double r6 = a[6];
-        double r7 = a[7];
-        int i = 8;
-        for (; i + 8 <= n; i += 8) {
+        double r0 = a[off];
+        double r1 = a[off + 1];
+        double r2 = a[off + 2];
+        double r3 = a[off + 3];
+        double r4 = a[off + 4];
+        double r5 = a[off + 5];
+        double r6 = a[off + 6];
+        double r7 = a[off + 7];
+        int i = off + 8;
+        int end = off + n;
+        for (; i + 8 <= end; i += 8) {
             r0 += a[i];
             r1 += a[i + 1];
             r2 += a[i + 2];
@@ -39,31 +45,32 @@ public final class Pairwise {
             r7 += a[i + 7];
         }
         double r = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-        for (; i < n; i++) {
+        for (; i < end; i++) {
             r += a[i];
         }
         return r;
     }
 
-    /** The product of {@code a[0..n)}, associated like {@link #sum}. */
-    public static double prod(double[] a, int n) {
+    /** The product of {@code a[off..off+n)}, associated like {@link #sum(double[], int, int)}. */
+    public static double prod(double[] a, int off, int n) {
         if (n < 8) {
             double r = 1.0;
-            for (int i = 0; i < n; i++) {
+            for (int i = off; i < off + n; i++) {
                 r *= a[i];
             }
             return r;
         }
-        double r0 = a[0];
-        double r1 = a[1];
-        double r2 = a[2];
-        double r3 = a[3];
-        double r4 = a[4];
-        double r5 = a[5];
-        double r6 = a[6];
-        double r7 = a[7];
-        int i = 8;
-        for (; i + 8 <= n; i += 8) {
+        double r0 = a[off];
+        double r1 = a[off + 1];
+        double r2 = a[off + 2];
+        double r3 = a[off + 3];
+        double r4 = a[off + 4];
+        double r5 = a[off + 5];
+        double r6 = a[off + 6];
+        double r7 = a[off + 7];
+        int i = off + 8;
+        int end = off + n;
+        for (; i + 8 <= end; i += 8) {
             r0 *= a[i];
             r1 *= a[i + 1];
             r2 *= a[i + 2];
@@ -74,7 +81,7 @@ public final class Pairwise {
             r7 *= a[i + 7];
         }
         double r = ((r0 * r1) * (r2 * r3)) * ((r4 * r5) * (r6 * r7));
-        for (; i < n; i++) {
+        for (; i < end; i++) {
             r *= a[i];
         }
         return r;

@@ -109,14 +109,19 @@ public enum RedOp {
 
     /** Reduces {@code a[0..len)} in a fixed order (eight interleaved partial results, then a tree). */
     public double reduce(double[] a, int len) {
+        return reduce(a, 0, len);
+    }
+
+    /** Reduces {@code a[off..off+len)} in the order of {@link #reduce(double[], int)}. */
+    public double reduce(double[] a, int off, int len) {
         if (this == SUM) {
-            return Pairwise.sum(a, len);
+            return Pairwise.sum(a, off, len);
         }
         if (this == PROD) {
-            return Pairwise.prod(a, len);
+            return Pairwise.prod(a, off, len);
         }
         double r = identityDouble();
-        for (int i = 0; i < len; i++) {
+        for (int i = off; i < off + len; i++) {
             r = combine(r, a[i]);
         }
         return r;
@@ -124,29 +129,35 @@ public enum RedOp {
 
     /** Reduces {@code a[0..len)} of longs. */
     public long reduce(long[] a, int len, boolean unsigned) {
+        return reduce(a, 0, len, unsigned);
+    }
+
+    /** Reduces {@code a[off..off+len)} of longs. */
+    public long reduce(long[] a, int off, int len, boolean unsigned) {
         long r = identityLong(unsigned);
+        int end = off + len;
         switch (this) {
             case SUM -> {
-                for (int i = 0; i < len; i++) {
+                for (int i = off; i < end; i++) {
                     r += a[i];
                 }
             }
             case ALL -> {
-                for (int i = 0; i < len; i++) {
+                for (int i = off; i < end; i++) {
                     if (a[i] == 0) {
                         return 0;
                     }
                 }
             }
             case ANY -> {
-                for (int i = 0; i < len; i++) {
+                for (int i = off; i < end; i++) {
                     if (a[i] != 0) {
                         return 1;
                     }
                 }
             }
             default -> {
-                for (int i = 0; i < len; i++) {
+                for (int i = off; i < end; i++) {
                     r = combine(r, a[i], unsigned);
                 }
             }

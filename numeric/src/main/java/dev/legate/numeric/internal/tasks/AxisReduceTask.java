@@ -36,6 +36,9 @@ public final class AxisReduceTask {
         boolean floating = ot.isFloating() || ot.isComplex();
         boolean unsigned = ot.isUnsigned();
         Interpreter it = pa.interpreter(shape);
+        if (nd == 2 && !pa.program.positional() && blocked(op, mask, ot, out, pa, it)) {
+            return;
+        }
         int n = pa.inputs.length;
         long[] off = new long[n];
         long[] str = new long[n];
@@ -109,6 +112,85 @@ public final class AxisReduceTask {
                 }
             }
         });
+    }
+
+    /**
+     * Short rows of a 2-d iteration space, several per chunk, for float64 and 64-bit integer
+     * results (whose accumulation needs no rounding between steps): the same values are
+     * combined in the same order as the row-by-row path, so the results are bitwise equal.
+     * Returns false (and does nothing) when the rows are not short or the type not eligible.
+     */
+    private static boolean blocked(RedOp op, long mask, TypeCode ot, PhysicalStore out, ProgramArgs pa,
+                                   Interpreter it) {
+        boolean floating = ot == TypeCode.FLOAT64;
+        boolean integral = ot == TypeCode.INT64 || ot == TypeCode.UINT64;
+        if (!floating && !integral || mask != 1 && mask != 2) {
+            return false;
+        }
+        long rows = out.rect().extent(0);
+        long cols = out.rect().extent(1);
+        if (cols <= 0 || rows <= 0 || cols > Interpreter.CHUNK / 4) {
+            return false;
+        }
+        int w = (int) cols;
+        int per = Interpreter.CHUNK / w;
+        int n = pa.inputs.length;
+        long[] off = new long[n];
+        long[] rs = new long[n];
+        long[] cs = new long[n];
+        for (int k = 0; k < n; k++) {
+            rs[k] = pa.inputs[k].stride(0);
+            cs[k] = pa.inputs[k].stride(1);
+        }
+        boolean unsigned = ot == TypeCode.UINT64;
+        MemorySegment os = out.segment();
+        long r0 = out.rect().lo(0);
+        long c0 = out.rect().lo(1);
+        double[] dacc = new double[w];
+        long[] lacc = new long[w];
+        for (long r = r0; r < r0 + rows; r += per) {
+            int b = (int) Math.min(per, r0 + rows - r);
+            for (int k = 0; k < n; k++) {
+                off[k] = pa.inputs[k].index(r, c0);
+            }
+            it.evalBlock(off, rs, cs, b, w);
+            if (mask == 2) {
+                for (int i = 0; i < b; i++) {
+                    long o = out.index(r + i, c0);
+                    if (floating) {
+                        OutIO.writeDouble(os, ot, o, op.reduce(it.doubles(), i * w, w));
+                    } else {
+                        OutIO.writeLong(os, ot, o, op.reduce(it.longs(), i * w, w, unsigned));
+                    }
+                }
+            } else {
+                for (int i = 0; i < b; i++) {
+                    boolean first = r + i == 0;
+                    if (floating) {
+                        double[] v = it.doubles();
+                        for (int j = 0; j < w; j++) {
+                            dacc[j] = first ? v[i * w + j] : op.combine(dacc[j], v[i * w + j]);
+                        }
+                    } else {
+                        long[] v = it.longs();
+                        for (int j = 0; j < w; j++) {
+                            lacc[j] = first ? v[i * w + j] : op.combine(lacc[j], v[i * w + j], unsigned);
+                        }
+                    }
+                }
+            }
+        }
+        if (mask == 1) {
+            for (int j = 0; j < w; j++) {
+                long o = out.index(0, c0 + j);
+                if (floating) {
+                    OutIO.writeDouble(os, ot, o, dacc[j]);
+                } else {
+                    OutIO.writeLong(os, ot, o, lacc[j]);
+                }
+            }
+        }
+        return true;
     }
 
     /** Typed element access for outputs (values rounded or wrapped to the element type). */
