@@ -6,7 +6,6 @@ import java.lang.foreign.ValueLayout;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 
-import static dev.legate.numeric.internal.kernels.GemmKernels.MR;
 import static dev.legate.numeric.internal.kernels.GemmKernels.NR_D;
 import static dev.legate.numeric.internal.kernels.GemmKernels.NR_F;
 
@@ -38,8 +37,13 @@ import static dev.legate.numeric.internal.kernels.GemmKernels.NR_F;
 public final class Gemm {
     /** Depth of one accumulation chunk; part of the arithmetic contract, never tuned. */
     public static final int KC = 256;
-    /** Rows of A packed at a time (a multiple of the micro-tile height); stays in L2. */
-    private static final int MC = 16 * MR;
+    /**
+     * Micro-tile height for this machine: 12 rows where 32 vector registers hold the
+     * accumulators (512-bit vectors), else 6. It changes speed only, never results.
+     */
+    static final int ROWS = GemmKernels.D.vectorBitSize() >= 512 ? GemmKernels.MR : GemmKernels.MR_SMALL;
+    /** Rows of A packed at a time (a multiple of both micro-tile heights); stays in L2. */
+    private static final int MC = 192;
     /** Columns of B packed at a time; stays in the last-level cache. */
     private static final int NC = 2048;
 
@@ -57,6 +61,13 @@ public final class Gemm {
     public static void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
             MemorySegment a, long aOffset, long lda, MemorySegment b, long bOffset, long ldb,
             double beta, MemorySegment c, long cOffset, long ldc) {
+        dgemm(ROWS, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
+
+    /** {@link #dgemm} with micro-tiles of {@code mr} rows (12 or 6), so tests can run both kernels. */
+    static void dgemm(int mr, boolean transA, boolean transB, int m, int n, int k, double alpha,
+            MemorySegment a, long aOffset, long lda, MemorySegment b, long bOffset, long ldb,
+            double beta, MemorySegment c, long cOffset, long ldc) {
         checkShape(transA, transB, m, n, k, lda, ldb, ldc);
         if (k == 0 || alpha == 0) {
             for (int i = 0; i < m; i++) {
@@ -67,9 +78,9 @@ public final class Gemm {
             }
             return;
         }
-        double[] ap = new double[Math.min(MC, roundUp(m, MR)) * Math.min(KC, k)];
+        double[] ap = new double[Math.min(MC, roundUp(m, mr)) * Math.min(KC, k)];
         double[] bp = new double[Math.min(NC, roundUp(n, NR_D)) * Math.min(KC, k)];
-        double[] acc = new double[MR * NR_D];
+        double[] acc = new double[mr * NR_D];
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -78,11 +89,15 @@ public final class Gemm {
                 boolean firstChunk = pc == 0;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    packA(transA, a, aOffset, lda, ic, mc, pc, kc, ap);
+                    packA(transA, a, aOffset, lda, ic, mc, pc, kc, mr, ap);
                     for (int jr = 0; jr < nc; jr += NR_D) {
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            GemmKernels.tile(kc, ap, ir * kc, bp, jr * kc, acc);
-                            update(acc, Math.min(MR, mc - ir), Math.min(NR_D, nc - jr), alpha,
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            if (mr == GemmKernels.MR) {
+                                GemmKernels.tile(kc, ap, ir * kc, bp, jr * kc, acc);
+                            } else {
+                                GemmKernels.tile6(kc, ap, ir * kc, bp, jr * kc, acc);
+                            }
+                            update(acc, Math.min(mr, mc - ir), Math.min(NR_D, nc - jr), alpha,
                                     firstChunk ? beta : 1.0, firstChunk && beta == 0,
                                     c, cOffset + (ic + ir) * ldc + jc + jr, ldc);
                         }
@@ -102,6 +117,13 @@ public final class Gemm {
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
             MemorySegment a, long aOffset, long lda, MemorySegment b, long bOffset, long ldb,
             float beta, MemorySegment c, long cOffset, long ldc) {
+        sgemm(ROWS, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
+
+    /** {@link #sgemm} with micro-tiles of {@code mr} rows (12 or 6), so tests can run both kernels. */
+    static void sgemm(int mr, boolean transA, boolean transB, int m, int n, int k, float alpha,
+            MemorySegment a, long aOffset, long lda, MemorySegment b, long bOffset, long ldb,
+            float beta, MemorySegment c, long cOffset, long ldc) {
         checkShape(transA, transB, m, n, k, lda, ldb, ldc);
         if (k == 0 || alpha == 0) {
             for (int i = 0; i < m; i++) {
@@ -112,9 +134,9 @@ public final class Gemm {
             }
             return;
         }
-        float[] ap = new float[Math.min(MC, roundUp(m, MR)) * Math.min(KC, k)];
+        float[] ap = new float[Math.min(MC, roundUp(m, mr)) * Math.min(KC, k)];
         float[] bp = new float[Math.min(NC, roundUp(n, NR_F)) * Math.min(KC, k)];
-        float[] acc = new float[MR * NR_F];
+        float[] acc = new float[mr * NR_F];
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -123,11 +145,15 @@ public final class Gemm {
                 boolean firstChunk = pc == 0;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    packA(transA, a, aOffset, lda, ic, mc, pc, kc, ap);
+                    packA(transA, a, aOffset, lda, ic, mc, pc, kc, mr, ap);
                     for (int jr = 0; jr < nc; jr += NR_F) {
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            GemmKernels.tile(kc, ap, ir * kc, bp, jr * kc, acc);
-                            update(acc, Math.min(MR, mc - ir), Math.min(NR_F, nc - jr), alpha,
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            if (mr == GemmKernels.MR) {
+                                GemmKernels.tile(kc, ap, ir * kc, bp, jr * kc, acc);
+                            } else {
+                                GemmKernels.tile6(kc, ap, ir * kc, bp, jr * kc, acc);
+                            }
+                            update(acc, Math.min(mr, mc - ir), Math.min(NR_F, nc - jr), alpha,
                                     firstChunk ? beta : 1.0f, firstChunk && beta == 0,
                                     c, cOffset + (ic + ir) * ldc + jc + jr, ldc);
                         }
@@ -214,24 +240,25 @@ public final class Gemm {
 
     /**
      * Packs rows {@code [i0, i0 + mc)} and depths {@code [p0, p0 + kc)} of op(A) into slivers of
-     * MR rows: sliver {@code s} holds, for each p, its MR values; rows past {@code mc} are zero.
+     * {@code mr} rows: sliver {@code s} holds, for each p, its {@code mr} values; rows past
+     * {@code mc} are zero.
      */
     private static void packA(boolean trans, MemorySegment a, long off, long lda, int i0, int mc, int p0, int kc,
-            double[] ap) {
-        for (int s = 0; s < mc; s += MR) {
+            int mr, double[] ap) {
+        for (int s = 0; s < mc; s += mr) {
             int base = s * kc;
-            int rows = Math.min(MR, mc - s);
-            for (int r = 0; r < MR; r++) {
+            int rows = Math.min(mr, mc - s);
+            for (int r = 0; r < mr; r++) {
                 if (r >= rows) {
                     for (int p = 0; p < kc; p++) {
-                        ap[base + p * MR + r] = 0;
+                        ap[base + p * mr + r] = 0;
                     }
                     continue;
                 }
                 long i = i0 + s + r;
                 for (int p = 0; p < kc; p++) {
                     long at = trans ? off + (p0 + p) * lda + i : off + i * lda + p0 + p;
-                    ap[base + p * MR + r] = a.getAtIndex(DOUBLE, at);
+                    ap[base + p * mr + r] = a.getAtIndex(DOUBLE, at);
                 }
             }
         }
@@ -262,23 +289,23 @@ public final class Gemm {
         }
     }
 
-    /** The float form of {@link #packA(boolean, MemorySegment, long, long, int, int, int, int, double[])}. */
+    /** The float form of {@link #packA(boolean, MemorySegment, long, long, int, int, int, int, int, double[])}. */
     private static void packA(boolean trans, MemorySegment a, long off, long lda, int i0, int mc, int p0, int kc,
-            float[] ap) {
-        for (int s = 0; s < mc; s += MR) {
+            int mr, float[] ap) {
+        for (int s = 0; s < mc; s += mr) {
             int base = s * kc;
-            int rows = Math.min(MR, mc - s);
-            for (int r = 0; r < MR; r++) {
+            int rows = Math.min(mr, mc - s);
+            for (int r = 0; r < mr; r++) {
                 if (r >= rows) {
                     for (int p = 0; p < kc; p++) {
-                        ap[base + p * MR + r] = 0;
+                        ap[base + p * mr + r] = 0;
                     }
                     continue;
                 }
                 long i = i0 + s + r;
                 for (int p = 0; p < kc; p++) {
                     long at = trans ? off + (p0 + p) * lda + i : off + i * lda + p0 + p;
-                    ap[base + p * MR + r] = a.getAtIndex(FLOAT, at);
+                    ap[base + p * mr + r] = a.getAtIndex(FLOAT, at);
                 }
             }
         }

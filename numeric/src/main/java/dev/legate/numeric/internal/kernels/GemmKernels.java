@@ -16,8 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class GemmKernels {
     static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    /** Rows of a micro-tile. */
+    /** Rows of the large micro-tile, for machines with 32 vector registers (AVX-512). */
     static final int MR = 12;
+    /** Rows of the small micro-tile, for machines with 16 vector registers (AVX2, NEON). */
+    static final int MR_SMALL = 6;
     /** Columns of a double micro-tile: two vectors. */
     static final int NR_D = 2 * D.length();
     /** Columns of a float micro-tile: two vectors. */
@@ -177,5 +179,97 @@ final class GemmKernels {
         ca1.intoArray(acc, 10 * s + w);
         cb0.intoArray(acc, 11 * s);
         cb1.intoArray(acc, 11 * s + w);
+    }
+
+    /**
+     * The 6-row form of {@link #tile(int, double[], int, double[], int, double[])} for machines with 16
+     * vector registers, where 12 rows of accumulators would spill: packed A slivers hold
+     * {@link #MR_SMALL} values per step.
+     */
+    static void tile6(int kc, double[] ap, int ai, double[] bp, int bi, double[] acc) {
+        final int w = D.length();
+        DoubleVector c00 = DoubleVector.zero(D), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        for (int p = 0; p < kc; p++, ai += MR_SMALL, bi += 2 * w) {
+            DoubleVector b0 = DoubleVector.fromArray(D, bp, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, bp, bi + w);
+            DoubleVector a = DoubleVector.broadcast(D, ap[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = DoubleVector.broadcast(D, ap[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = DoubleVector.broadcast(D, ap[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = DoubleVector.broadcast(D, ap[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = DoubleVector.broadcast(D, ap[ai + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = DoubleVector.broadcast(D, ap[ai + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+        }
+        int s = NR_D;
+        c00.intoArray(acc, 0);
+        c01.intoArray(acc, w);
+        c10.intoArray(acc, 1 * s);
+        c11.intoArray(acc, 1 * s + w);
+        c20.intoArray(acc, 2 * s);
+        c21.intoArray(acc, 2 * s + w);
+        c30.intoArray(acc, 3 * s);
+        c31.intoArray(acc, 3 * s + w);
+        c40.intoArray(acc, 4 * s);
+        c41.intoArray(acc, 4 * s + w);
+        c50.intoArray(acc, 5 * s);
+        c51.intoArray(acc, 5 * s + w);
+    }
+
+    /**
+     * The 6-row form of {@link #tile(int, float[], int, float[], int, float[])} for machines with 16
+     * vector registers, where 12 rows of accumulators would spill: packed A slivers hold
+     * {@link #MR_SMALL} values per step.
+     */
+    static void tile6(int kc, float[] ap, int ai, float[] bp, int bi, float[] acc) {
+        final int w = F.length();
+        FloatVector c00 = FloatVector.zero(F), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        for (int p = 0; p < kc; p++, ai += MR_SMALL, bi += 2 * w) {
+            FloatVector b0 = FloatVector.fromArray(F, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(F, bp, bi + w);
+            FloatVector a = FloatVector.broadcast(F, ap[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(F, ap[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(F, ap[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(F, ap[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(F, ap[ai + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = FloatVector.broadcast(F, ap[ai + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+        }
+        int s = NR_F;
+        c00.intoArray(acc, 0);
+        c01.intoArray(acc, w);
+        c10.intoArray(acc, 1 * s);
+        c11.intoArray(acc, 1 * s + w);
+        c20.intoArray(acc, 2 * s);
+        c21.intoArray(acc, 2 * s + w);
+        c30.intoArray(acc, 3 * s);
+        c31.intoArray(acc, 3 * s + w);
+        c40.intoArray(acc, 4 * s);
+        c41.intoArray(acc, 4 * s + w);
+        c50.intoArray(acc, 5 * s);
+        c51.intoArray(acc, 5 * s + w);
     }
 }

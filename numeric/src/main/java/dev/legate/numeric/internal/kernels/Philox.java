@@ -91,21 +91,10 @@ public final class Philox {
             throw new IllegalArgumentException("Philox4x32 needs a 2-word key and a 4-word counter, got "
                     + key.length + " and " + counter.length + " words");
         }
-        long x0 = counter[0] & MASK32, x1 = counter[1] & MASK32;
-        long x2 = counter[2] & MASK32, x3 = counter[3] & MASK32;
-        long k0 = key[0] & MASK32, k1 = key[1] & MASK32;
-        for (int r = 0; r < ROUNDS; r++) {
-            long p0 = M0 * x0, p1 = M1 * x2;
-            long y0 = (p1 >>> 32) ^ x1 ^ k0;
-            long y2 = (p0 >>> 32) ^ x3 ^ k1;
-            x1 = p1 & MASK32;
-            x3 = p0 & MASK32;
-            x0 = y0;
-            x2 = y2;
-            k0 = (k0 + W0) & MASK32;
-            k1 = (k1 + W1) & MASK32;
-        }
-        return new int[] {(int) x0, (int) x1, (int) x2, (int) x3};
+        long[] words = new long[2];
+        block64((key[0] & MASK32) | (long) key[1] << 32, counter[2], counter[3],
+                (counter[0] & MASK32) | (long) counter[1] << 32, words);
+        return new int[] {(int) words[0], (int) (words[0] >>> 32), (int) words[1], (int) (words[1] >>> 32)};
     }
 
     /**

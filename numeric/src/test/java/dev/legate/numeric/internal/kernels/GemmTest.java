@@ -89,7 +89,9 @@ class GemmTest {
     @Property(tries = 40)
     void followsTheDocumentedArithmeticBitForBit(@ForAll @IntRange(max = 70) int m,
             @ForAll @IntRange(max = 70) int n, @ForAll @IntRange(max = 600) int k, @ForAll boolean ta,
-            @ForAll boolean tb, @ForAll @IntRange(max = 3) int coefficients, @ForAll long seed) {
+            @ForAll boolean tb, @ForAll @IntRange(max = 3) int coefficients, @ForAll boolean smallTiles,
+            @ForAll long seed) {
+        int rows = smallTiles ? GemmKernels.MR_SMALL : GemmKernels.MR;
         SplittableRandom rnd = new SplittableRandom(seed);
         double alpha = coefficients == 0 ? 1 : 0.75;
         double beta = coefficients < 2 ? 0 : -1.5;
@@ -98,14 +100,14 @@ class GemmTest {
         Mat c = Mat.random(rnd, m, n);
         double[] want = reference(ta, tb, m, n, k, alpha, a, b, beta, c);
         double[] got = c.data.clone();
-        Gemm.dgemm(ta, tb, m, n, k, alpha, MemorySegment.ofArray(a.data), a.off, a.ld, MemorySegment.ofArray(b.data),
-                b.off, b.ld, beta, MemorySegment.ofArray(got), c.off, c.ld);
+        Gemm.dgemm(rows, ta, tb, m, n, k, alpha, MemorySegment.ofArray(a.data), a.off, a.ld,
+                MemorySegment.ofArray(b.data), b.off, b.ld, beta, MemorySegment.ofArray(got), c.off, c.ld);
         assertArrayEquals(want, got);
 
         float[] af = a.floats(), bf = b.floats(), cf = c.floats();
         float[] wantF = referenceFloat(ta, tb, m, n, k, (float) alpha, af, a, bf, b, (float) beta, cf, c);
-        Gemm.sgemm(ta, tb, m, n, k, (float) alpha, MemorySegment.ofArray(af), a.off, a.ld, MemorySegment.ofArray(bf),
-                b.off, b.ld, (float) beta, MemorySegment.ofArray(cf), c.off, c.ld);
+        Gemm.sgemm(rows, ta, tb, m, n, k, (float) alpha, MemorySegment.ofArray(af), a.off, a.ld,
+                MemorySegment.ofArray(bf), b.off, b.ld, (float) beta, MemorySegment.ofArray(cf), c.off, c.ld);
         assertArrayEquals(wantF, cf);
     }
 
