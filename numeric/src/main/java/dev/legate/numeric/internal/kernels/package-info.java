@@ -1,8 +1,10 @@
 /*
  * Build requirement: this package uses the incubating Vector API, so the numeric module's
- * module-info.java needs `requires jdk.incubator.vector;`, and javac, surefire and any
- * launcher need `--add-modules jdk.incubator.vector` where the module graph is not resolved
- * from module-info (class-path runs, jshell).
+ * module-info.java must keep `requires jdk.incubator.vector;`, and class-path runs (jshell,
+ * the timing harnesses in the tests) need `--add-modules jdk.incubator.vector`. Vector code
+ * here never passes vector values between methods of ours: when C2 does not inline such a
+ * method (it stops inlining in large compilation units) every vector crossing it is boxed on
+ * the heap, which costs an order of magnitude.
  */
 /**
  * Pure compute kernels for the numeric library: static methods over
