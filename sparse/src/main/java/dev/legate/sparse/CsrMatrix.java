@@ -100,30 +100,34 @@ public final class CsrMatrix implements SparseMatrix {
         return transpose();
     }
 
-    private CsrStore sameShape(String op, SparseMatrix other) {
+    private CsrMatrix sameShape(String op, SparseMatrix other) {
         if (!other.shape().equals(shape())) {
             throw new ShapeMismatchException(op + ": dimension mismatch, shapes " + shape() + " and "
                     + other.shape());
         }
-        return other.tocsr().s;
+        return other.tocsr();
     }
 
     @Override
     public CsrMatrix plus(SparseMatrix other) {
-        CsrStore b = sameShape("add", other);
-        return new CsrMatrix(CsrOps.merge(s, b, 0, 1, 1, Dtypes.promote(dtype(), other.dtype())));
+        return merge("add", other, 0, 1, 1);
     }
 
     @Override
     public CsrMatrix minus(SparseMatrix other) {
-        CsrStore b = sameShape("subtract", other);
-        return new CsrMatrix(CsrOps.merge(s, b, 0, 1, -1, Dtypes.promote(dtype(), other.dtype())));
+        return merge("subtract", other, 0, 1, -1);
     }
 
     @Override
     public CsrMatrix multiply(SparseMatrix other) {
-        CsrStore b = sameShape("multiply", other);
-        return new CsrMatrix(CsrOps.merge(s, b, 1, 1, 1, Dtypes.promote(dtype(), other.dtype())));
+        return merge("multiply", other, 1, 1, 1);
+    }
+
+    /** Both operands in their common value type (an exact conversion), merged row by row. */
+    private CsrMatrix merge(String op, SparseMatrix other, long kind, double alpha, double beta) {
+        CsrMatrix b = sameShape(op, other);
+        DType t = Dtypes.promote(dtype(), b.dtype());
+        return new CsrMatrix(CsrOps.merge(astype(t).s, b.astype(t).s, kind, alpha, beta, t));
     }
 
     /** A matrix with the same structure (shared, not copied) and new values. */

@@ -6,6 +6,7 @@ import dev.legate.core.DType;
 import dev.legate.core.LegateRuntime;
 import dev.legate.core.LogicalStore;
 import dev.legate.core.Scalar;
+import dev.legate.core.TypeMismatchException;
 import dev.legate.core.Variable;
 import java.util.List;
 
@@ -110,17 +111,51 @@ public final class CsrOps {
 
     /**
      * {@code alpha A + beta B} ({@link RowKernels#OP_ADD}) or {@code A .* B}
-     * ({@link RowKernels#OP_MUL}) for matrices of one shape, into {@code dtype}.
+     * ({@link RowKernels#OP_MUL}) for matrices of one shape and value type {@code dtype}.
+     *
+     * <p>Two row-tiled passes with a scan between them: the number of entries of each merged row,
+     * then the entries at the offsets the scan gave. The total is read on the host between the
+     * passes (so the result's arrays are bound stores of known size), which lets GPU variants
+     * write them: a GPU task cannot learn on the host how much it produced.
      */
     public static CsrStore merge(CsrStore a, CsrStore b, long op, double alpha, double beta, DType dtype) {
         LegateRuntime rt = a.rt();
         if (a.rows() == 0) {
             return empty(rt, a.rows(), a.cols(), dtype);
         }
+        if (!a.dtype().equals(dtype) || !b.dtype().equals(dtype)) {
+            throw new TypeMismatchException("merge of " + a.dtype().name() + " and " + b.dtype().name()
+                    + " values into " + dtype.name() + ": convert the operands first");
+        }
         LogicalStore counts = rt.createStore(DType.INT64, a.rows());
-        LogicalStore crd = rt.createUnboundStore(DType.INT32);
-        LogicalStore val = rt.createUnboundStore(dtype);
-        AutoTask t = Launch.task(rt, SparseTask.MERGE);
+        AutoTask t = Launch.task(rt, SparseTask.MERGE_COUNT);
+        Variable[] in = mergeInputs(t, a, b);
+        Variable vc = t.addOutput(counts);
+        t.addConstraint(Constraint.align(vc, in[0]));
+        mergeScalars(t, op, alpha, beta);
+        t.execute();
+        LogicalStore ptr = offsets(rt, counts, a.rows());
+        long nnz = ptr.slice(0, a.rows(), a.rows() + 1).physical().data().longs().get(0);
+        LogicalStore crd = rt.createStore(DType.INT32, nnz);
+        LogicalStore val = rt.createStore(dtype, nnz);
+        if (nnz > 0) {
+            AutoTask f = Launch.task(rt, SparseTask.MERGE_FILL);
+            Variable[] fin = mergeInputs(f, a, b);
+            Variable clo = f.addInput(ptr.slice(0, 0, a.rows()));
+            Variable chi = f.addInput(ptr.slice(0, 1, a.rows() + 1));
+            Variable vcrd = f.addOutput(crd);
+            Variable vval = f.addOutput(val);
+            f.addConstraint(Constraint.align(clo, fin[0]));
+            f.addConstraint(Constraint.imageRanges(clo, chi, vcrd));
+            f.addConstraint(Constraint.align(vcrd, vval));
+            mergeScalars(f, op, alpha, beta);
+            f.execute();
+        }
+        return new CsrStore(rt, a.rows(), a.cols(), ptr, crd, val);
+    }
+
+    /** Adds A's and B's row offsets, indices and values with their row-tile constraints. */
+    private static Variable[] mergeInputs(AutoTask t, CsrStore a, CsrStore b) {
         Variable alo = t.addInput(a.lo());
         Variable ahi = t.addInput(a.hi());
         Variable acrd = t.addInput(a.indices());
@@ -129,20 +164,18 @@ public final class CsrOps {
         Variable bhi = t.addInput(b.hi());
         Variable bcrd = t.addInput(b.indices());
         Variable bval = t.addInput(b.data());
-        Variable vc = t.addOutput(counts);
-        t.addOutput(crd);
-        t.addOutput(val);
-        t.addConstraint(Constraint.align(vc, alo));
-        t.addConstraint(Constraint.align(vc, blo));
+        t.addConstraint(Constraint.align(alo, blo));
         t.addConstraint(Constraint.imageRanges(alo, ahi, acrd));
         t.addConstraint(Constraint.align(acrd, aval));
         t.addConstraint(Constraint.imageRanges(blo, bhi, bcrd));
         t.addConstraint(Constraint.align(bcrd, bval));
+        return new Variable[] {alo, ahi, acrd, aval, blo, bhi, bcrd, bval};
+    }
+
+    private static void mergeScalars(AutoTask t, long op, double alpha, double beta) {
         t.addScalar(Scalar.of(op));
         t.addScalar(Scalar.of(alpha));
         t.addScalar(Scalar.of(beta));
-        t.execute();
-        return new CsrStore(rt, a.rows(), a.cols(), offsets(rt, counts, a.rows()), crd, val);
     }
 
     /** {@code A B} (Gustavson): row tiles of A, B whole. */

@@ -19,56 +19,88 @@ final class RowKernels {
     }
 
     /**
-     * Inputs Alo, Ahi, Acrd, Aval, Blo, Bhi, Bcrd, Bval; outputs counts (aligned with the rows),
-     * crd and val (unbound); scalars op, alpha, beta.
+     * The entries of one merged row in column order, zeros that cancellation produces dropped:
+     * {@code alpha A + beta B} ({@link #OP_ADD}) or {@code A .* B} ({@link #OP_MUL}). Writes them
+     * at {@code at, at + 1, ...} of {@code crd} and {@code val} when those are given and returns
+     * their number.
      */
-    static void merge(TaskContext ctx) {
-        V1 alo = new V1(ctx.input(0).data());
-        V1 ahi = new V1(ctx.input(1).data());
-        V1 acrd = new V1(ctx.input(2).data());
-        V1 aval = new V1(ctx.input(3).data());
-        V1 blo = new V1(ctx.input(4).data());
-        V1 bhi = new V1(ctx.input(5).data());
-        V1 bcrd = new V1(ctx.input(6).data());
-        V1 bval = new V1(ctx.input(7).data());
+    private static long mergeRow(V1 alo, V1 ahi, V1 acrd, V1 aval, V1 blo, V1 bhi, V1 bcrd, V1 bval, long r,
+                                 long op, double alpha, double beta, V1 crd, V1 val, long at) {
+        long n = 0;
+        long i = alo.l(r);
+        long ie = ahi.l(r);
+        long j = blo.l(r);
+        long je = bhi.l(r);
+        while (i < ie || j < je) {
+            long ci = i < ie ? acrd.l(i) : Long.MAX_VALUE;
+            long cj = j < je ? bcrd.l(j) : Long.MAX_VALUE;
+            long c;
+            double v;
+            if (ci == cj) {
+                c = ci;
+                v = op == OP_MUL ? aval.d(i) * bval.d(j) : alpha * aval.d(i) + beta * bval.d(j);
+                i++;
+                j++;
+            } else if (ci < cj) {
+                c = ci;
+                v = op == OP_MUL ? 0 : alpha * aval.d(i);
+                i++;
+            } else {
+                c = cj;
+                v = op == OP_MUL ? 0 : beta * bval.d(j);
+                j++;
+            }
+            if (v != 0) {
+                if (crd != null) {
+                    crd.setL(at + n, c);
+                    val.setD(at + n, v);
+                }
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * First pass of a merge: inputs Alo, Ahi, Acrd, Aval, Blo, Bhi, Bcrd, Bval; output the number
+     * of entries of each merged row (aligned with the rows); scalars op, alpha, beta.
+     */
+    static void mergeCount(TaskContext ctx) {
         V1 cnt = new V1(ctx.output(0).data());
         long op = ctx.scalar(0).asLong();
         double alpha = ctx.scalar(1).asDouble();
         double beta = ctx.scalar(2).asDouble();
-        Growable g = new Growable(1024);
+        V1[] in = inputs(ctx, 8);
         for (long r = cnt.lo; r < cnt.hi; r++) {
-            int before = g.size;
-            long i = alo.l(r);
-            long ie = ahi.l(r);
-            long j = blo.l(r);
-            long je = bhi.l(r);
-            while (i < ie || j < je) {
-                long ci = i < ie ? acrd.l(i) : Long.MAX_VALUE;
-                long cj = j < je ? bcrd.l(j) : Long.MAX_VALUE;
-                long c;
-                double v;
-                if (ci == cj) {
-                    c = ci;
-                    v = op == OP_MUL ? aval.d(i) * bval.d(j) : alpha * aval.d(i) + beta * bval.d(j);
-                    i++;
-                    j++;
-                } else if (ci < cj) {
-                    c = ci;
-                    v = op == OP_MUL ? 0 : alpha * aval.d(i);
-                    i++;
-                } else {
-                    c = cj;
-                    v = op == OP_MUL ? 0 : beta * bval.d(j);
-                    j++;
-                }
-                if (v != 0) {
-                    g.add(c, v);
-                }
-            }
-            cnt.setL(r, g.size - before);
+            cnt.setL(r, mergeRow(in[0], in[1], in[2], in[3], in[4], in[5], in[6], in[7], r, op, alpha, beta, null,
+                    null, 0));
         }
-        V1.put(ctx.output(1).bind(g.size), g.cols, g.size);
-        V1.put(ctx.output(2).bind(g.size), g.vals, g.size);
+    }
+
+    /**
+     * Second pass of a merge: inputs as {@link #mergeCount} plus the merged row offsets Clo and
+     * Chi (from a scan of the counts); outputs crd and val (the tiles of the rows' entries);
+     * scalars op, alpha, beta.
+     */
+    static void mergeFill(TaskContext ctx) {
+        V1 crd = new V1(ctx.output(0).data());
+        V1 val = new V1(ctx.output(1).data());
+        long op = ctx.scalar(0).asLong();
+        double alpha = ctx.scalar(1).asDouble();
+        double beta = ctx.scalar(2).asDouble();
+        V1[] in = inputs(ctx, 9);
+        V1 clo = in[8];
+        for (long r = clo.lo; r < clo.hi; r++) {
+            mergeRow(in[0], in[1], in[2], in[3], in[4], in[5], in[6], in[7], r, op, alpha, beta, crd, val, clo.l(r));
+        }
+    }
+
+    private static V1[] inputs(TaskContext ctx, int n) {
+        V1[] out = new V1[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = new V1(ctx.input(i).data());
+        }
+        return out;
     }
 
     /**

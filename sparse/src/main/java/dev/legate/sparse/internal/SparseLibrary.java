@@ -32,7 +32,7 @@ public final class SparseLibrary implements LegateLibrary {
     @Override
     public void register(TaskRegistry registry) {
         for (SparseTask t : SparseTask.values()) {
-            registry.register(t.taskName(), t.signature(), t.body());
+            registry.register(t.taskName(), t.signature(), t.variants());
         }
     }
 }
