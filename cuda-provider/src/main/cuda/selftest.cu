@@ -27,3 +27,14 @@ extern "C" __global__ void selftest_shift(double* out, const double* tmp, i64 n,
         out[i] = tmp[i] + b;
     }
 }
+
+// out[i] = (in[i - 1] + in[i]) + in[i + 1], the ends clamped, for i in [lo, hi): a 3-point stencil
+// whose input tiles are the output tiles grown by one element (a halo from the neighbours).
+// Pointers are global-index pointers (element i of the store at p[i]).
+extern "C" __global__ void selftest_stencil(double* out, const double* in, i64 lo, i64 hi, i64 n) {
+    for (i64 i = lo + (i64)blockIdx.x * blockDim.x + threadIdx.x; i < hi; i += (i64)gridDim.x * blockDim.x) {
+        double l = in[i > 0 ? i - 1 : 0];
+        double r = in[i + 1 < n ? i + 1 : n - 1];
+        out[i] = (l + in[i]) + r;
+    }
+}

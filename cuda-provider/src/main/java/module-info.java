@@ -14,7 +14,14 @@
  *     run as asynchronous DMA on the processor's copy streams.</li>
  * <li>GPU variants of the runtime's fill and copy, and the {@link dev.legate.core.DeviceContext}
  *     through which libraries launch their own PTX kernels.</li>
+ * <li>Copies between GPUs: peer-to-peer where the devices allow it, else through page-locked
+ *     host buffers; option {@code cuda.logicalGpus=N} shows each GPU as {@code N} processors, to
+ *     test multi-GPU code paths on one GPU.</li>
  * </ul>
+ *
+ * <p>The exported package {@link dev.legate.cuda} offers GPU variants of libraries cuBLAS GEMM
+ * ({@link dev.legate.cuda.Blas}) and NVRTC ({@link dev.legate.cuda.RuntimeCompiler}) of CUDA 13
+ * through java.lang.foreign; libraries use it through {@code requires static dev.legate.cuda}.
  *
  * <p>Without a driver or a GPU, the provider reports why once and the runtime runs on CPUs.
  * Applications never require this module; the runtime finds it with ServiceLoader. Run with
@@ -25,9 +32,10 @@
  * @provides dev.legate.core.spi.ProviderFactory
  */
 module dev.legate.cuda {
-    requires dev.legate.core;
+    requires transitive dev.legate.core;
     requires jcuda;
 
+    exports dev.legate.cuda;
     exports dev.legate.cuda.internal.selftest to dev.legate.core;
 
     provides dev.legate.core.spi.ProviderFactory with dev.legate.cuda.internal.CudaProviderFactory;

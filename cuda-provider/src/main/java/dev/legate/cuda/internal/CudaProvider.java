@@ -17,61 +17,83 @@ import java.util.Map;
 
 /**
  * GPUs as processors: one {@link GpuProcessor} with its own {@link DeviceMemory} per visible GPU
- * (or as many as {@link RuntimeConfig#gpus()} asks for), copies between host and device memory
- * through page-locked host memory, and the GPU variants of the runtime's fill and copy.
+ * (or as many as {@link RuntimeConfig#gpus()} asks for, see {@link GpuLayout}), copies between host
+ * and device memory through page-locked host memory and between GPUs, and the GPU variants of the
+ * runtime's fill and copy.
  *
  * <p>Options ({@code legate.option.KEY}): {@code cuda.pinThreshold} (host allocations from this
  * size are page-locked for copies; default 1m), {@code cuda.reserve} (device memory left free when
  * {@code fbmem} is automatic; default the larger of 1 GiB and 5% of the device),
  * {@code cuda.trackAllocations} (record where each device block was allocated, for leak reports),
- * {@code cuda.completionSpin} (microseconds a GPU's thread spins polling for completions after progress; default 200).
+ * {@code cuda.completionSpin} (microseconds a GPU's thread spins polling for completions after progress; default 200),
+ * {@code cuda.logicalGpus} (a testing aid: each physical GPU appears as this many processors, each
+ * with its own thread, streams and an equal share of the memory; default 1; see {@link GpuLayout}),
+ * {@code cuda.interGpuCopy} ({@code auto} or, to test the host-staged route, {@code staged}; see
+ * {@link InterGpuCopies}).
+ *
+ * <p>Copies between two GPUs' memories go device to device within a GPU, peer-to-peer between
+ * GPUs that allow it, and through page-locked host buffers otherwise ({@link InterGpuCopies}).
  */
 final class CudaProvider implements Provider {
     private final List<GpuDevice> devices = new ArrayList<>();
     private final List<GpuProcessor> processors = new ArrayList<>();
     private final List<DeviceMemory> memories = new ArrayList<>();
+    private final List<Kernels> kernels = new ArrayList<>();
+    private final InterGpuCopies interGpu;
     private final HostPinning pinning;
     private final Driver.Probe probe;
 
     CudaProvider(RuntimeConfig config, Driver.Probe probe) {
         this.probe = probe;
-        int visible = probe.devices();
-        int n = config.gpus() < 0 ? visible : config.gpus();
-        if (n > visible) {
-            throw new ProviderUnavailableException("the configuration asks for " + n + " GPUs but " + visible
-                    + " are visible");
-        }
+        GpuLayout layout = GpuLayout.of(probe.devices(), config.gpus(),
+                GpuLayout.parseLogical(config.options().getOrDefault("cuda.logicalGpus", "1")));
         boolean track = Boolean.parseBoolean(config.options().getOrDefault("cuda.trackAllocations", "false"));
         long spin = Long.parseLong(config.options().getOrDefault("cuda.completionSpin", "200").trim());
+        InterGpuCopies copies = null;
         try {
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < layout.devices(); i++) {
                 GpuDevice d = new GpuDevice(i);
                 devices.add(d);
-                DeviceMemory m = new DeviceMemory(d, limit(config, d), track);
-                memories.add(m);
-                processors.add(new GpuProcessor(i, d, m, spin));
+                kernels.add(new Kernels(d));
             }
+            long[] free = new long[devices.size()];
+            for (int i = 0; i < free.length; i++) {
+                free[i] = devices.get(i).freeMemory();
+            }
+            for (GpuLayout.Slot slot : layout.slots()) {
+                GpuDevice d = devices.get(slot.device());
+                DeviceMemory m = new DeviceMemory(d, "fbmem" + slot.processor(),
+                        limit(config, d, free[slot.device()], slot.sharers()), track);
+                memories.add(m);
+                processors.add(new GpuProcessor(slot.processor(), d, m, spin, kernels.get(slot.device()),
+                        slot.sharers() > 1));
+            }
+            copies = new InterGpuCopies(devices, config.options().getOrDefault("cuda.interGpuCopy", "auto"));
         } catch (RuntimeException | Error e) {
             close();
             throw e;
         }
+        this.interGpu = copies;
         long threshold = RuntimeConfig.parseSize(config.options().getOrDefault("cuda.pinThreshold", "1m"));
         this.pinning = new HostPinning(devices.get(0), threshold);
     }
 
-    /** The bytes the runtime may allocate on {@code d}: {@code fbmem}, or free memory less a reserve. */
-    private static long limit(RuntimeConfig config, GpuDevice d) {
-        long free = d.freeMemory();
+    /**
+     * The bytes one of {@code sharers} processors may allocate on {@code d}: {@code fbmem}, or an
+     * equal share of the free memory less a reserve.
+     */
+    private static long limit(RuntimeConfig config, GpuDevice d, long free, int sharers) {
         if (config.fbmem() > 0) {
-            if (config.fbmem() > free) {
+            if (config.fbmem() * sharers > free) {
                 throw new ProviderUnavailableException("fbmem asks for " + Cuda.bytes(config.fbmem()) + " on gpu "
-                        + d.ordinal + " but only " + Cuda.bytes(free) + " are free");
+                        + d.ordinal + (sharers > 1 ? " for each of " + sharers + " logical GPUs" : "") + " but only "
+                        + Cuda.bytes(free) + " are free");
             }
             return config.fbmem();
         }
         String reserve = config.options().get("cuda.reserve");
         long r = reserve != null ? RuntimeConfig.parseSize(reserve) : Math.max(1L << 30, d.totalMemory / 20);
-        return Math.max(0, free - r);
+        return Math.max(0, free - r) / sharers;
     }
 
     @Override
@@ -102,8 +124,8 @@ final class CudaProvider implements Provider {
             DeviceMemory.Block s = (DeviceMemory.Block) src;
             DeviceMemory.Block d = (DeviceMemory.Block) dst;
             if (s.memory() != d.memory()) {
-                throw new UnsupportedOperationException("copy from " + s.memory().name() + " to " + d.memory().name()
-                        + ": copies between GPUs are not supported yet");
+                interGpu.copy(processorOf(s), s.address + srcOffset, processorOf(d), d.address + dstOffset, bytes);
+                return;
             }
             processorOf(d).onStream(TaskDevice.TASK, stream -> Cuda.check(cuMemcpyDtoDAsync(
                     Handles.device(d.address + dstOffset), Handles.device(s.address + srcOffset), bytes, stream),
@@ -185,6 +207,9 @@ final class CudaProvider implements Provider {
         for (GpuProcessor p : processors) {
             sb.append("\n  ").append(p).append("; ").append(p.memory().statistics());
         }
+        if (interGpu != null && processors.size() > 1) {
+            sb.append("\n  ").append(interGpu.statistics());
+        }
         if (pinning != null) {
             sb.append("\n  ").append(pinning.statistics());
         }
@@ -196,8 +221,14 @@ final class CudaProvider implements Provider {
         for (GpuProcessor p : processors) {
             p.shutdown();
         }
+        if (interGpu != null) {
+            interGpu.close();
+        }
         if (pinning != null) {
             pinning.close();
+        }
+        for (Kernels k : kernels) {
+            k.close();
         }
         for (DeviceMemory m : memories) {
             m.freeAll();
@@ -207,6 +238,7 @@ final class CudaProvider implements Provider {
         }
         processors.clear();
         memories.clear();
+        kernels.clear();
         devices.clear();
     }
 }

@@ -44,9 +44,9 @@ final class DeviceMemory implements MemorySpace {
     private long reuses;
     private long ids;
 
-    DeviceMemory(GpuDevice device, long capacity, boolean trackSites) {
+    DeviceMemory(GpuDevice device, String name, long capacity, boolean trackSites) {
         this.device = device;
-        this.name = "fbmem" + device.ordinal;
+        this.name = name;
         this.capacity = capacity;
         this.trackSites = trackSites;
     }

@@ -51,7 +51,9 @@ final class GpuProcessor implements ExecutionProcessor {
     private final GpuDevice device;
     private final DeviceMemory memory;
     private final Kernels kernels;
+    private final boolean logical;
     private final EventPool events;
+    private BlasHandle blas;
     private final CUstream[] streams = new CUstream[3];
     /** Per stream: the event recorded after the last unit that used it (null once completed). */
     private final CUevent[] lastEvent = new CUevent[3];
@@ -65,11 +67,17 @@ final class GpuProcessor implements ExecutionProcessor {
     private final InFlight inFlight = new InFlight(this);
     private final Thread thread;
 
-    GpuProcessor(int index, GpuDevice device, DeviceMemory memory, long completionSpinMicros) {
+    /**
+     * A processor on {@code device} with its own memory and streams; {@code kernels} are the
+     * device's loaded modules, shared by the logical processors of one GPU.
+     */
+    GpuProcessor(int index, GpuDevice device, DeviceMemory memory, long completionSpinMicros, Kernels kernels,
+                 boolean logical) {
         this.index = index;
         this.device = device;
         this.memory = memory;
-        this.kernels = new Kernels(device);
+        this.kernels = kernels;
+        this.logical = logical;
         this.events = new EventPool(device);
         this.maxBlocks = (long) device.multiprocessors * 16;
         this.spinNanos = completionSpinMicros * 1000;
@@ -312,12 +320,26 @@ final class GpuProcessor implements ExecutionProcessor {
             }
             return null;
         });
+        if (blas != null) {
+            blas.close();
+            blas = null;
+        }
         events.close();
-        kernels.close();
+    }
+
+    /**
+     * This processor's cuBLAS handle, created on first use; on the processor's thread (inside a
+     * unit of work), whose current context is the GPU's.
+     */
+    BlasHandle blas() {
+        if (blas == null) {
+            blas = BlasHandle.create(this);
+        }
+        return blas;
     }
 
     @Override
     public String toString() {
-        return name() + " on " + device;
+        return name() + " on " + device + (logical ? " (a logical GPU: cuda.logicalGpus)" : "");
     }
 }

@@ -21,7 +21,9 @@ import java.util.List;
  * The CUDA provider's self-test: starts a runtime with the GPUs, runs the GPU variants of fill
  * and copy (dense, strided, more than four dimensions, bitmaps), host-device round trips, a
  * library's own kernels launched through {@code DeviceContext}, failure and out-of-memory
- * reporting, and compares every result with what the CPU computes. Prints one
+ * reporting, cuBLAS and NVRTC through {@link dev.legate.cuda} ({@link LibraryChecks}), multi-GPU
+ * paths on logical GPUs ({@link MultiGpuChecks}), and compares every result with what the CPU
+ * computes. Prints one
  * {@code CHECK PASS|FAIL} line per check, then (unless {@code --no-bench}) {@code BENCH} lines.
  *
  * <p>Exit status: 0 when every check passed, 1 when one failed, 2 when no GPU is available.
@@ -32,9 +34,13 @@ public final class SelfTest {
     private SelfTest() {
     }
 
-    /** Runs the checks; {@code --no-bench} skips the measurements. */
+    /**
+     * Runs the checks; {@code --no-bench} skips the transfer measurements, {@code --gemm-bench}
+     * measures cuBLAS GEMM, {@code --no-multi-gpu} skips the checks on logical GPUs.
+     */
     public static void main(String[] args) {
         boolean bench = !List.of(args).contains("--no-bench");
+        boolean gemmBench = List.of(args).contains("--gemm-bench");
         Report report = new Report();
         try (LegateRuntime rt = Legate.start(RuntimeConfig.builder().build())) {
             if (rt.machine().count(ProcessorKind.GPU) == 0) {
@@ -43,6 +49,7 @@ public final class SelfTest {
             }
             System.out.println(rt.describe());
             runChecks(rt, report);
+            LibraryChecks.run(rt, report, gemmBench);
             if (bench) {
                 Bench.run(rt, report);
             }
@@ -50,6 +57,10 @@ public final class SelfTest {
         }
         report.check("out of memory names the memory, the request and the usage", SelfTest::outOfMemory);
         report.check("gpus=0: CUDA disabled by configuration, CPU variant agrees", SelfTest::cpuOnly);
+        if (!List.of(args).contains("--no-multi-gpu")) {
+            MultiGpuChecks.run(report, "auto");
+            MultiGpuChecks.run(report, "staged");
+        }
         System.exit(report.summary() ? 0 : 1);
     }
 

@@ -1,6 +1,8 @@
 package dev.legate.cuda.internal.selftest;
 
 import dev.legate.core.Align;
+import dev.legate.core.Bloat;
+import dev.legate.core.Broadcast;
 import dev.legate.core.DeviceContext;
 import dev.legate.core.InputArray;
 import dev.legate.core.OutputArray;
@@ -69,6 +71,106 @@ public interface SelfTestTasks {
         d.launch(d.kernel(MODULE, SelfTestTasks::ptx, "selftest_scale"), grid(n), new int[] {256}, 0, tmp, dense(x), n,
                 a);
         d.launch(d.kernel(MODULE, SelfTestTasks::ptx, "selftest_shift"), grid(n), new int[] {256}, 0, o, tmp, n, b);
+    }
+
+    /** {@code out[i] = (in[i-1] + in[i]) + in[i+1]}, ends clamped: each tile reads a halo of one element. */
+    @Task
+    @Bloat(src = "out", dst = "in", low = {1}, high = {1})
+    default void stencil(OutputArray out, InputArray in) {
+        PhysicalStore o = out.physical().data();
+        PhysicalStore i = in.physical().data();
+        long n = i.storeShape().extent(0);
+        var od = o.doubles();
+        for (long k = o.rect().lo(0); k < o.rect().hi(0); k++) {
+            double l = i.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i.index(Math.max(0, k - 1)));
+            double c = i.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i.index(k));
+            double r = i.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i.index(Math.min(n - 1, k + 1)));
+            od.set(k - o.rect().lo(0), (l + c) + r);
+        }
+    }
+
+    /** GPU variant of {@link #stencil}. */
+    @Task(name = "stencil", kind = ProcessorKind.GPU)
+    @Bloat(src = "out", dst = "in", low = {1}, high = {1})
+    default void stencilGpu(OutputArray out, InputArray in) {
+        DeviceContext d = device();
+        PhysicalStore o = dense(out);
+        PhysicalStore i = dense(in);
+        long lo = o.rect().lo(0);
+        long hi = o.rect().hi(0);
+        long n = i.storeShape().extent(0);
+        d.launch(d.kernel(MODULE, SelfTestTasks::ptx, "selftest_stencil"), grid(hi - lo), new int[] {256}, 0,
+                d.address(o) - lo * 8, d.address(i) - i.rect().lo(0) * 8, lo, hi, n);
+    }
+
+    /** {@code c = a b} for row-major float64 or float32 matrices, one tile each (a triple loop in double). */
+    @Task
+    @Broadcast("c")
+    @Broadcast("a")
+    @Broadcast("b")
+    default void gemm(OutputArray c, InputArray a, InputArray b) {
+        PhysicalStore pc = c.physical().data();
+        PhysicalStore pa = a.physical().data();
+        PhysicalStore pb = b.physical().data();
+        boolean f64 = pc.type().size() == 8;
+        long m = pc.rect().extent(0);
+        long n = pc.rect().extent(1);
+        long k = pa.rect().extent(1);
+        for (long i = 0; i < m; i++) {
+            for (long j = 0; j < n; j++) {
+                double s = 0;
+                for (long q = 0; q < k; q++) {
+                    s += value(pa, f64, i, q) * value(pb, f64, q, j);
+                }
+                if (f64) {
+                    pc.segment().setAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, pc.index(i, j), s);
+                } else {
+                    pc.segment().setAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, pc.index(i, j), (float) s);
+                }
+            }
+        }
+    }
+
+    /** GPU variant of {@link #gemm}: cuBLAS through {@link dev.legate.cuda.Blas}. */
+    @Task(name = "gemm", kind = ProcessorKind.GPU)
+    @Broadcast("c")
+    @Broadcast("a")
+    @Broadcast("b")
+    default void gemmGpu(OutputArray c, InputArray a, InputArray b) {
+        dev.legate.cuda.Blas.gemm(device(), a.physical().data(), b.physical().data(), c.physical().data(), 1.0, 0.0);
+    }
+
+    private static double value(PhysicalStore s, boolean f64, long i, long j) {
+        return f64 ? s.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, s.index(i, j))
+                : s.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, s.index(i, j));
+    }
+
+    /** CUDA C++ compiled at run time by {@link #rtcAxpyGpu} (the same arithmetic as {@link #axpy}). */
+    String RTC_SOURCE = """
+            extern "C" __global__ void rtc_axpy(double* out, const double* x, const double* y, long long n, double a) {
+                for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < n;
+                     i += (long long)gridDim.x * blockDim.x) {
+                    out[i] = fma(a, x[i], y[i]);
+                }
+            }
+            """;
+
+    /** {@code out = a * x + y} with one rounding, as {@link #axpy}; the GPU variant's kernel is compiled at run time. */
+    @Task
+    @Align({"out", "x", "y"})
+    default void rtcAxpy(OutputArray out, InputArray x, InputArray y, double a) {
+        axpy(out, x, y, a);
+    }
+
+    /** GPU variant of {@link #rtcAxpy}: {@link #RTC_SOURCE} through {@link dev.legate.cuda.RuntimeCompiler}. */
+    @Task(name = "rtcAxpy", kind = ProcessorKind.GPU)
+    @Align({"out", "x", "y"})
+    default void rtcAxpyGpu(OutputArray out, InputArray x, InputArray y, double a) {
+        DeviceContext d = device();
+        PhysicalStore o = dense(out);
+        long n = o.volume();
+        d.launch(dev.legate.cuda.RuntimeCompiler.kernel(d, RTC_SOURCE, "rtc_axpy"), grid(n), new int[] {256}, 0, o,
+                dense(x), dense(y), n, a);
     }
 
     /** Reads its input and does nothing: makes the runtime bring a store to the processor. */
