@@ -21,6 +21,16 @@ final class LibraryChecks {
     private LibraryChecks() {
     }
 
+    /** Prints where cuBLAS and NVRTC are found, or why not; true when both are. */
+    static boolean locate() {
+        var blas = Blas.unavailableReason();
+        System.out.println(blas.map(w -> "cuBLAS: NOT FOUND: " + w)
+                .orElseGet(() -> "cuBLAS: libcublas.so.13 from " + CudaLibraries.cublasLocation()));
+        var rtc = RuntimeCompiler.unavailableReason();
+        System.out.println(rtc.map(w -> "NVRTC: NOT FOUND: " + w).orElseGet(() -> "NVRTC: " + RuntimeCompiler.describe()));
+        return blas.isEmpty() && rtc.isEmpty();
+    }
+
     static void run(LegateRuntime rt, Report r, boolean bench) {
         r.check("cuBLAS of CUDA 13 found and bound (FFM)", () -> {
             var why = Blas.unavailableReason();

@@ -36,9 +36,13 @@ public final class SelfTest {
 
     /**
      * Runs the checks; {@code --no-bench} skips the transfer measurements, {@code --gemm-bench}
-     * measures cuBLAS GEMM, {@code --no-multi-gpu} skips the checks on logical GPUs.
+     * measures cuBLAS GEMM, {@code --no-multi-gpu} skips the checks on logical GPUs;
+     * {@code --libraries} only prints where cuBLAS and NVRTC are found (exit status 1 when not).
      */
     public static void main(String[] args) {
+        if (List.of(args).contains("--libraries")) {
+            System.exit(LibraryChecks.locate() ? 0 : 1);
+        }
         boolean bench = !List.of(args).contains("--no-bench");
         boolean gemmBench = List.of(args).contains("--gemm-bench");
         Report report = new Report();
