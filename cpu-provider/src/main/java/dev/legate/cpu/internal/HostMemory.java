@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,7 +50,8 @@ final class HostMemory implements MemorySpace {
     private final NativeHeap heap = new NativeHeap();
     /** Bytes taken from the C heap since the last collection. */
     private final AtomicLong fresh = new AtomicLong();
-    private final Map<Long, Block> live = new ConcurrentHashMap<>();
+    /** Live blocks, as an intrusive list (no per-block map entry), for naming leaks. */
+    private final Block liveHead = new Block(null, MemorySegment.NULL, 0, null);
 
     HostMemory(long capacity, boolean trackSites) {
         this.capacity = capacity;
@@ -113,7 +113,14 @@ final class HostMemory implements MemorySpace {
         }
         used.addAndGet(b.size);
         b.open(ids.incrementAndGet(), trackSites ? new Throwable("allocated here") : null, bytes);
-        live.put(b.id, b);
+        synchronized (liveHead) {
+            b.next = liveHead.next;
+            b.prev = liveHead;
+            if (liveHead.next != null) {
+                liveHead.next.prev = b;
+            }
+            liveHead.next = b;
+        }
         return b;
     }
 
@@ -174,7 +181,19 @@ final class HostMemory implements MemorySpace {
     }
 
     void release(Block b) {
-        if (live.remove(b.id) == null) {
+        boolean wasLive;
+        synchronized (liveHead) {
+            wasLive = b.prev != null;
+            if (wasLive) {
+                b.prev.next = b.next;
+                if (b.next != null) {
+                    b.next.prev = b.prev;
+                }
+                b.prev = null;
+                b.next = null;
+            }
+        }
+        if (!wasLive) {
             throw new IllegalStateException("host allocation #" + b.id + " of " + b.requested
                     + " bytes was released twice");
         }
@@ -225,7 +244,13 @@ final class HostMemory implements MemorySpace {
     @Override
     public List<String> leaks() {
         List<String> out = new ArrayList<>();
-        for (Block b : live.values()) {
+        List<Block> blocks = new ArrayList<>();
+        synchronized (liveHead) {
+            for (Block b = liveHead.next; b != null; b = b.next) {
+                blocks.add(b);
+            }
+        }
+        for (Block b : blocks) {
             out.add("host allocation #" + b.id + " of " + b.requested + " bytes, allocated on thread " + b.thread
                     + (b.site == null ? " (set option cpu.trackAllocations=true to record where)"
                     : " at " + firstOutsideRuntime(b.site)));
@@ -287,6 +312,9 @@ final class HostMemory implements MemorySpace {
         long requested;
         Throwable site;
         String thread;
+        /** Neighbours in the memory's list of live blocks (guarded by its head). */
+        Block prev;
+        Block next;
 
         Block(HostMemory memory, MemorySegment segment, long size, SizeClass sizeClass) {
             this.memory = memory;
