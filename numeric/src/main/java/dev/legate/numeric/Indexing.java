@@ -4,7 +4,24 @@ import dev.legate.core.Shape;
 
 /** Index helpers shared by the API classes. */
 final class Indexing {
+    /** Index texts already parsed: they repeat in loops. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Index[]> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private Indexing() {
+    }
+
+    /** {@link Index#parse}, remembering recent texts. */
+    static Index[] parse(String text) {
+        Index[] cached = PARSED.get(text);
+        if (cached != null) {
+            return cached.clone();
+        }
+        Index[] r = Index.parse(text);
+        if (PARSED.size() < 4096) {
+            PARSED.put(text, r.clone());
+        }
+        return r;
     }
 
     /**

@@ -422,7 +422,7 @@ public final class NDArray {
 
     /** {@code a[text]} in NumPy's notation, e.g. {@code a.get("1:-1, ::2")}; see {@link Index#parse}. */
     public NDArray get(String index) {
-        return get(Index.parse(index));
+        return get(Indexing.parse(index));
     }
 
     /** {@code a[i, j, ...]} with integer indices: a view (0-d when every axis is indexed). */
@@ -448,7 +448,7 @@ public final class NDArray {
 
     /** {@code a[text] = value}, e.g. {@code u.set("1:-1, 1:-1", interior)}. */
     public NDArray set(String index, Object value) {
-        return set(Index.parse(index), value);
+        return set(Indexing.parse(index), value);
     }
 
     /**

@@ -28,6 +28,8 @@ public final class ArrayImpl {
     private LogicalStore flat;
     private Base base;
     private Expr expr;
+    /** Whether this deferred array was inlined into another expression (it is then often dead). */
+    private boolean consumed;
     /** For a 2-d view that is the transpose of a contiguous 2-d array: that array; else null. */
     private ArrayImpl transposeOf;
     private List<Base> sources;
@@ -188,7 +190,7 @@ public final class ArrayImpl {
         LogicalStore s = store();
         Base b = base();
         b.share(ctx);
-        b.flushReaders();
+        b.flushReaders(ctx);
         return s;
     }
 
@@ -198,12 +200,21 @@ public final class ArrayImpl {
             throw new IllegalArgumentException("assignment destination is read-only (a broadcast view of shape "
                     + shape + ")");
         }
-        base().flushReaders();
+        base().flushReaders(ctx);
     }
 
     /** The expression to inline when this array is an operand of a new element-wise operation. */
     public synchronized Expr operand() {
-        return expr != null ? expr : Expr.input(store, base);
+        if (expr != null) {
+            consumed = true;
+            return expr;
+        }
+        return Expr.input(store, base);
+    }
+
+    /** Bytes a deferred array that was inlined elsewhere would take to compute; 0 otherwise. */
+    synchronized long consumedBytes() {
+        return expr != null && consumed ? shape.volume() * dtype.size() : 0;
     }
 
     /** Adds the bases this array's value depends on to {@code out}. */

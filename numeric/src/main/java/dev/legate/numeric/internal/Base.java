@@ -45,26 +45,46 @@ public final class Base {
         readers.add(new WeakReference<>(a));
     }
 
-    /** Computes every deferred array that reads this storage (call before writing it). */
-    void flushReaders() {
-        ArrayImpl[] pending;
-        synchronized (this) {
-            if (readers.isEmpty()) {
-                return;
-            }
-            pending = new ArrayImpl[readers.size()];
-            int n = 0;
-            for (WeakReference<ArrayImpl> r : readers) {
-                ArrayImpl x = r.get();
-                if (x != null && x.isDeferred()) {
-                    pending[n++] = x;
-                }
-            }
-            readers.clear();
-            pending = java.util.Arrays.copyOf(pending, n);
+    /**
+     * Computes every deferred array that reads this storage (call before writing it). When large
+     * deferred arrays that were inlined into other expressions are pending, most are dead
+     * temporaries the collector has not found yet; the pool is asked for a collection first, so
+     * those are skipped instead of computed.
+     */
+    void flushReaders(Ctx ctx) {
+        if (consumedBytes() >= StorePool.BIG && ctx.pool().collect()) {
+            prune();
         }
-        for (ArrayImpl x : pending) {
+        for (ArrayImpl x : takeReaders()) {
             x.materialize();
         }
+    }
+
+    private synchronized long consumedBytes() {
+        long n = 0;
+        for (WeakReference<ArrayImpl> r : readers) {
+            ArrayImpl x = r.get();
+            if (x != null) {
+                n += x.consumedBytes();
+            }
+        }
+        return n;
+    }
+
+    private synchronized void prune() {
+        readers.removeIf(r -> r.get() == null);
+    }
+
+    private synchronized ArrayImpl[] takeReaders() {
+        ArrayImpl[] pending = new ArrayImpl[readers.size()];
+        int n = 0;
+        for (WeakReference<ArrayImpl> r : readers) {
+            ArrayImpl x = r.get();
+            if (x != null && x.isDeferred()) {
+                pending[n++] = x;
+            }
+        }
+        readers.clear();
+        return java.util.Arrays.copyOf(pending, n);
     }
 }

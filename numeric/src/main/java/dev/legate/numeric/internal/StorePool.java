@@ -24,20 +24,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * expression reading it and every array over it keeps reachable. When the base is collected
  * the storage goes to a free list keyed by type and length, and the next allocation of that
  * size takes it: the runtime orders the new writes after any task still reading the old
- * contents. Storages handed to other code ({@link Base#isShared()}) are never recycled. A large
+ * contents. Storages handed to other code ({@link Base#isShared()}) and storages under 1 MiB
+ * are never recycled. A large
  * allocation that misses the free list first asks for a collection (cheap while the heap is
  * small), since dead arrays are only found that way. Runtime option {@code numeric.pool=false}
  * turns recycling off.
  */
 final class StorePool {
     /** Allocations from this size on may trigger a collection when they miss the free list. */
-    private static final long BIG = 8L << 20;
-    /** Fresh bytes of smaller allocations after which a collection is requested. */
-    private static final long SMALL_BUDGET = 64L << 20;
+    static final long BIG = 8L << 20;
+    /**
+     * Storages smaller than this are not recycled: the host allocator reuses small blocks well,
+     * and tracking them would only keep them alive through an extra collection.
+     */
+    private static final long MIN_TRACKED = 1L << 20;
     /** No collection is requested while more heap than this is in use (a full collection would be slow). */
     private static final long HEAP_LIMIT = 512L << 20;
     /** The most bytes kept on the free lists. */
-    private static final long CAPACITY = 4L << 30;
+    private static final long CAPACITY = 1L << 30;
+    /**
+     * Bytes per size on the free list: a free storage still holds what the runtime remembers of
+     * its last accesses (their tasks and arguments), so few small storages are kept.
+     */
+    private static final long PER_SIZE = 64L << 20;
+    /** The most storages per size, however small. */
+    private static final int MAX_PER_SIZE = 16;
 
     private record Key(DType type, long volume) {
     }
@@ -61,7 +72,13 @@ final class StorePool {
     private final Set<Tracked> tracked = ConcurrentHashMap.newKeySet();
     private final Map<Key, ArrayDeque<LogicalStore>> free = new HashMap<>();
     private long freeBytes;
-    private long smallSinceGc;
+    /**
+     * Whether a collection ran since the last allocation (a write that had to compute deferred
+     * arrays asks for one just before the allocation it leads to; one is enough for both).
+     */
+    private boolean collectedSinceTake;
+    /** The longest wait for the storages a collection found dead, in milliseconds. */
+    private static final long WAIT_MS = 30;
 
     StorePool(LegateRuntime runtime, boolean enabled) {
         this.runtime = runtime;
@@ -70,31 +87,79 @@ final class StorePool {
 
     /** A 1-d store of {@code volume} elements of {@code type}: recycled when one is free. */
     synchronized LogicalStore take(DType type, long volume) {
-        if (!enabled) {
+        long bytes = volume * type.size();
+        if (!enabled || bytes < MIN_TRACKED) {
             return runtime.createStore(type, Shape.of(volume));
         }
         Key key = new Key(type, volume);
-        long bytes = volume * type.size();
         drain();
         LogicalStore s = poll(key, bytes);
         if (s == null && wantCollection(bytes)) {
-            System.gc();
-            awaitDrain();
-            smallSinceGc = 0;
-            s = poll(key, bytes);
+            if (!collectedSinceTake) {
+                gc();
+            }
+            s = awaitKey(key, bytes);
         }
+        collectedSinceTake = false;
         if (s == null) {
             s = runtime.createStore(type, Shape.of(volume));
-            if (bytes < BIG) {
-                smallSinceGc += bytes;
-            }
         }
         return s;
     }
 
+    /**
+     * Asks for a collection when one is cheap (the heap is small), and takes in the storages it
+     * found dead; returns whether a collection ran.
+     */
+    synchronized boolean collect() {
+        Runtime r = Runtime.getRuntime();
+        if (!enabled || r.totalMemory() - r.freeMemory() > HEAP_LIMIT) {
+            return false;
+        }
+        gc();
+        awaitDrain();
+        return true;
+    }
+
+    private void gc() {
+        System.gc();
+        collectedSinceTake = true;
+    }
+
+    /** Takes in dead storages as the collector reports them, until one of {@code key} is free. */
+    private LogicalStore awaitKey(Key key, long bytes) {
+        long deadline = System.nanoTime() + WAIT_MS * 1_000_000L;
+        try {
+            while (true) {
+                LogicalStore s = poll(key, bytes);
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (s != null || left <= 0 || !hasTracked(key)) {
+                    return s;
+                }
+                Reference<? extends Base> r = queue.remove(left);
+                if (r != null) {
+                    release((Tracked) r);
+                    drain();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private boolean hasTracked(Key key) {
+        for (Tracked t : tracked) {
+            if (t.key.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Starts tracking {@code root}, which {@code base} now owns. */
     void track(Base base, LogicalStore root) {
-        if (!enabled) {
+        if (!enabled || root.volume() * root.type().size() < MIN_TRACKED) {
             return;
         }
         Key key = new Key(root.type(), root.volume());
@@ -120,7 +185,7 @@ final class StorePool {
         if (r.totalMemory() - r.freeMemory() > HEAP_LIMIT) {
             return false;
         }
-        return bytes >= BIG || smallSinceGc >= SMALL_BUDGET;
+        return bytes >= BIG;
     }
 
     private LogicalStore poll(Key key, long bytes) {
@@ -159,7 +224,12 @@ final class StorePool {
         if (freeBytes + t.bytes > CAPACITY) {
             return;
         }
-        free.computeIfAbsent(t.key, k -> new ArrayDeque<>()).push(t.root);
+        ArrayDeque<LogicalStore> q = free.computeIfAbsent(t.key, k -> new ArrayDeque<>());
+        long cap = Math.max(2, Math.min(MAX_PER_SIZE, PER_SIZE / Math.max(1, t.bytes)));
+        if (q.size() >= cap) {
+            return;
+        }
+        q.push(t.root);
         freeBytes += t.bytes;
     }
 }

@@ -29,7 +29,7 @@ public final class Expr {
     /** What must stay reachable while this leaf may still be launched (the storage's owner). */
     private final Object owner;
     private final Scalar constant;
-    private final String text;
+    private String text;
     private final int nodes;
     private final int inputs;
 
@@ -41,19 +41,12 @@ public final class Expr {
         this.arg = arg;
         this.input = input;
         this.constant = constant;
-        StringBuilder sb = new StringBuilder();
         int n = 1;
         int in = op == Op.INPUT ? 1 : 0;
         for (Expr k : kids) {
-            sb.append(k.text).append(' ');
             n += k.nodes;
             in += k.inputs;
         }
-        sb.append(op.ordinal()).append('.').append(dtype.code().ordinal());
-        if (arg != 0) {
-            sb.append('.').append(arg);
-        }
-        this.text = sb.toString();
         this.nodes = n;
         this.inputs = in;
     }
@@ -111,7 +104,25 @@ public final class Expr {
 
     /** The program text: postfix tokens {@code op.type[.arg]}. */
     public String text() {
-        return text;
+        String t = text;
+        if (t == null) {
+            StringBuilder sb = new StringBuilder(8 * nodes);
+            appendText(sb);
+            t = sb.toString();
+            text = t;
+        }
+        return t;
+    }
+
+    private void appendText(StringBuilder sb) {
+        for (Expr k : kids) {
+            k.appendText(sb);
+            sb.append(' ');
+        }
+        sb.append(op.ordinal()).append('.').append(dtype.code().ordinal());
+        if (arg != 0) {
+            sb.append('.').append(arg);
+        }
     }
 
     /** The number of nodes in the tree. */
@@ -164,6 +175,6 @@ public final class Expr {
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 }

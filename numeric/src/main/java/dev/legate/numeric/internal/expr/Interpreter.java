@@ -4,6 +4,7 @@ import dev.legate.core.PhysicalStore;
 import dev.legate.core.Scalar;
 import dev.legate.core.TypeCode;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -21,6 +22,13 @@ public final class Interpreter {
     private final Scalar[] consts;
     private final Slots s;
     private final long[] shapeStrides;
+    /** Per slot, where a float64 value lives when not in the slot's buffer (a tile run or a constant). */
+    private final Direct.Operand[] state;
+    /** The output run the last instruction may write directly, or null. */
+    private MemorySegment target;
+    private long targetOff;
+    private boolean stored;
+    private int lastLen;
 
     /**
      * An interpreter for {@code p} reading {@code inputs} (tiles over the iteration space) and
@@ -36,6 +44,10 @@ public final class Interpreter {
         }
         this.consts = consts;
         this.s = Slots.get(Math.max(1, p.depth), CHUNK);
+        this.state = new Direct.Operand[Math.max(1, p.depth) + 1];
+        for (int i = 0; i < state.length; i++) {
+            state[i] = new Direct.Operand();
+        }
         this.shapeStrides = new long[shape.length];
         long acc = 1;
         for (int d = shape.length - 1; d >= 0; d--) {
@@ -53,13 +65,33 @@ public final class Interpreter {
     public void eval(long[] off, long[] stride, int len, long[] coords) {
         Program p = this.p;
         int n = p.ops.length;
+        lastLen = len;
+        stored = false;
         for (int i = 0; i < n; i++) {
             Op op = p.ops[i];
             TypeCode t = p.types[i];
             int slot = p.slots[i];
+            Direct.Operand st = state[slot];
             switch (op) {
-                case INPUT -> load(p.leafIndex[i], off, stride, len, slot);
-                case CONST -> constant(consts[p.leafIndex[i]], t, slot, len);
+                case INPUT -> {
+                    int k = p.leafIndex[i];
+                    if (type[k] == TypeCode.FLOAT64 && stride[k] == 1) {
+                        st.seg = seg[k];
+                        st.off = off[k];
+                        st.isConst = false;
+                        continue;
+                    }
+                    load(k, off, stride, len, slot);
+                }
+                case CONST -> {
+                    if (t == TypeCode.FLOAT64) {
+                        st.seg = null;
+                        st.isConst = true;
+                        st.value = consts[p.leafIndex[i]].asDouble();
+                        continue;
+                    }
+                    constant(consts[p.leafIndex[i]], t, slot, len);
+                }
                 case COORD -> {
                     long[] o = s.l(slot, len);
                     int d = p.args[i];
@@ -82,16 +114,63 @@ public final class Interpreter {
                         o[j] = base + j;
                     }
                 }
-                case WHERE -> where(t, slot, len);
+                case WHERE -> {
+                    realize(slot, 3, len);
+                    where(t, slot, len);
+                }
                 default -> {
-                    if (op.arity() == 1) {
-                        Unary.apply(op, p.type0[i], t, s, slot, len);
+                    if (op.arity() == 2 && Direct.handles(op) && t == TypeCode.FLOAT64
+                            && p.type0[i] == TypeCode.FLOAT64) {
+                        Direct.Operand a = state[slot];
+                        Direct.Operand b = state[slot + 1];
+                        if (a.seg == null && !a.isConst) {
+                            a.buf = s.d(slot, len);
+                        }
+                        if (b.seg == null && !b.isConst) {
+                            b.buf = s.d(slot + 1, len);
+                        }
+                        boolean last = i == n - 1 && target != null;
+                        Direct.binary(op, a, b, s.d(slot, len), last ? target : null, targetOff, len);
+                        stored = last;
                     } else {
-                        Binary.apply(op, p.type0[i], t, s, slot, len);
+                        realize(slot, op.arity(), len);
+                        if (op.arity() == 1) {
+                            Unary.apply(op, p.type0[i], t, s, slot, len);
+                        } else {
+                            Binary.apply(op, p.type0[i], t, s, slot, len);
+                        }
                     }
                 }
             }
+            st.seg = null;
+            st.isConst = false;
         }
+    }
+
+    /** Moves the values of slots {@code from .. from+count-1} that live elsewhere into their buffers. */
+    private void realize(int from, int count, int len) {
+        for (int q = from; q < from + count; q++) {
+            Direct.Operand st = state[q];
+            if (st.seg != null) {
+                MemorySegment.copy(st.seg, ValueLayout.JAVA_DOUBLE, st.off * 8, s.d(q, len), 0, len);
+            } else if (st.isConst) {
+                Arrays.fill(s.d(q, len), 0, len, st.value);
+            } else {
+                continue;
+            }
+            st.seg = null;
+            st.isConst = false;
+        }
+    }
+
+    /**
+     * Lets the last instruction of the next {@link #eval} write its float64 result directly into
+     * {@code out} at element index {@code off} (contiguous), or not ({@code out} null); the
+     * result is then already stored.
+     */
+    public void target(MemorySegment out, long off) {
+        target = out;
+        targetOff = off;
     }
 
     /**
@@ -103,6 +182,12 @@ public final class Interpreter {
         Program p = this.p;
         int len = rows * cols;
         int n = p.ops.length;
+        lastLen = len;
+        stored = false;
+        for (Direct.Operand st : state) {
+            st.seg = null;
+            st.isConst = false;
+        }
         for (int i = 0; i < n; i++) {
             Op op = p.ops[i];
             TypeCode t = p.types[i];
@@ -234,6 +319,7 @@ public final class Interpreter {
 
     /** The result chunk as doubles (for floating results). */
     public double[] doubles() {
+        realize(0, 1, lastLen);
         return s.d(0, CHUNK);
     }
 
@@ -249,6 +335,15 @@ public final class Interpreter {
 
     /** Stores the result chunk into {@code out} at element index {@code off} with {@code stride}. */
     public void store(MemorySegment out, TypeCode t, long off, long stride, int len) {
+        if (stored) {
+            return;
+        }
+        Direct.Operand st = state[0];
+        if (st.seg != null && t == TypeCode.FLOAT64 && stride == 1) {
+            MemorySegment.copy(st.seg, st.off * 8, out, off * 8, len * 8L);
+            return;
+        }
+        realize(0, 1, len);
         switch (Kind.of(t)) {
             case DOUBLE -> Loads.storeDouble(out, t, off, stride, len, s.d(0, len));
             case LONG -> Loads.storeLong(out, t, off, stride, len, s.l(0, len));

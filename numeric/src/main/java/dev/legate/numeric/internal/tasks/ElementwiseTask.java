@@ -4,6 +4,7 @@ import dev.legate.core.PhysicalStore;
 import dev.legate.core.Scalar;
 import dev.legate.core.TaskContext;
 import dev.legate.core.TypeCode;
+import dev.legate.numeric.internal.expr.Compiled;
 import dev.legate.numeric.internal.expr.Interpreter;
 import dev.legate.numeric.internal.expr.Program;
 import dev.legate.numeric.internal.expr.TileIter;
@@ -17,9 +18,19 @@ public final class ElementwiseTask {
     private ElementwiseTask() {
     }
 
+    private static boolean unitStrides(long[] strides) {
+        for (long s : strides) {
+            if (s != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The task body. */
     public static void run(TaskContext ctx) {
-        Program p = Program.of(ctx.scalar(0).asString());
+        String text = ctx.scalar(0).asString();
+        Program p = Program.of(text);
         PhysicalStore out = ctx.output(0).data();
         int n = p.inputs();
         PhysicalStore[] ins = new PhysicalStore[n];
@@ -39,7 +50,27 @@ public final class ElementwiseTask {
         long[] off = new long[n];
         long[] str = new long[n];
         boolean positional = p.positional();
+        boolean direct = t == TypeCode.FLOAT64 && p.resultType() == TypeCode.FLOAT64;
+        Compiled.Kernel kernel = direct ? Compiled.of(p, text).orElse(null) : null;
+        MemorySegment[] segs = new MemorySegment[n];
+        for (int i = 0; i < n; i++) {
+            segs[i] = ins[i].segment();
+        }
+        double[] cv = new double[consts.length];
+        for (int i = 0; i < cv.length; i++) {
+            cv[i] = consts[i].asDouble();
+        }
         TileIter.forEachRow(out.rect(), all, positional, (offs, strides, len, coords) -> {
+            if (kernel != null && unitStrides(strides)) {
+                for (long j0 = 0; j0 < len; j0 += 1 << 30) {
+                    int c = (int) Math.min(1 << 30, len - j0);
+                    for (int k = 0; k < n; k++) {
+                        off[k] = offs[k] + j0;
+                    }
+                    kernel.run(segs, off, cv, os, offs[n] + j0, c);
+                }
+                return;
+            }
             long[] cc = positional ? coords.clone() : coords;
             int last = cc.length - 1;
             for (long j0 = 0; j0 < len; j0 += Interpreter.CHUNK) {
@@ -51,8 +82,10 @@ public final class ElementwiseTask {
                 if (positional && last >= 0) {
                     cc[last] = coords[last] + j0;
                 }
+                long o = offs[n] + j0 * strides[n];
+                it.target(direct && strides[n] == 1 ? os : null, o);
                 it.eval(off, str, c, cc);
-                it.store(os, t, offs[n] + j0 * strides[n], strides[n], c);
+                it.store(os, t, o, strides[n], c);
             }
         });
     }
