@@ -73,7 +73,7 @@ final class LibraryChecks {
                             worst = Math.max(worst, Math.abs(get(pc, i, j) - want) / Math.max(scale, 1e-300));
                         }
                     }
-                    double tol = type.equals(DType.FLOAT64) ? 1e-14 : 1e-5;
+                    double tol = type.equals(DType.FLOAT64) ? 1e-13 : 5e-5;
                     require(worst < tol, type.name() + (transposedB ? " (B by columns)" : "") + ": worst relative error "
                             + worst);
                     sb.append(type.name()).append(transposedB ? "/B^T" : "").append(String.format(" %.1e; ", worst));
