@@ -93,6 +93,17 @@ class DeterminismProperties {
         }
     }
 
+    @Property(tries = 4)
+    void tallAxisReductionsSameBits(@ForAll @IntRange(min = 512, max = 1500) int rows,
+                                    @ForAll @IntRange(min = 1, max = 40) int cols) {
+        Function<NDArray, NDArray> op = a -> concatenate(a.sum(0), a.max(0), a.multiply(a).sum(0));
+        double[] data = new double[rows * cols];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = Math.sin(i * 0.37) * 1e3 + i % 11;
+        }
+        assertArrayEquals(bits(one, op, data, cols), bits(three, op, data, cols));
+    }
+
     @Property(tries = 8)
     void viewsGiveTheValuesOfCopies(@ForAll @Size(min = 4, max = 300) List<@DoubleRange(min = -100, max = 100) Double> values,
                                     @ForAll @IntRange(min = 2, max = 6) int cols) {

@@ -317,6 +317,41 @@ public final class Interpreter {
         }
     }
 
+    /**
+     * {@code op} over the float64 result chunk of {@code len} elements, in the order of
+     * {@link RedOp#reduce(double[], int)}, reading a contiguous input run in place.
+     */
+    public double reduceDoubles(dev.legate.numeric.internal.reduce.RedOp op, int len) {
+        Direct.Operand st = state[0];
+        if (st.seg != null && op == dev.legate.numeric.internal.reduce.RedOp.SUM) {
+            return dev.legate.numeric.internal.reduce.Pairwise.sum(st.seg, st.off, len);
+        }
+        return op.reduce(doubles(), len);
+    }
+
+    /** {@code acc[j] = op(acc[j], result[j])} for the float64 result chunk, reading inputs in place. */
+    public void combineInto(dev.legate.numeric.internal.reduce.RedOp op, double[] acc, int accOff, int len) {
+        Direct.Operand st = state[0];
+        if (st.seg != null && op == dev.legate.numeric.internal.reduce.RedOp.SUM) {
+            MemorySegment sg = st.seg;
+            long o = st.off;
+            for (int j = 0; j < len; j++) {
+                acc[accOff + j] += sg.getAtIndex(ValueLayout.JAVA_DOUBLE, o + j);
+            }
+            return;
+        }
+        double[] v = doubles();
+        if (op == dev.legate.numeric.internal.reduce.RedOp.SUM) {
+            for (int j = 0; j < len; j++) {
+                acc[accOff + j] += v[j];
+            }
+        } else {
+            for (int j = 0; j < len; j++) {
+                acc[accOff + j] = op.combine(acc[accOff + j], v[j]);
+            }
+        }
+    }
+
     /** The result chunk as doubles (for floating results). */
     public double[] doubles() {
         realize(0, 1, lastLen);

@@ -219,6 +219,9 @@ public final class Reductions {
     private static void reduceAxes(Ctx ctx, RedOp op, Expr e0, Shape shape, boolean[] red, LogicalStore out) {
         Expr e = withInput(ctx, e0, shape);
         long[] ext = shape.extents();
+        if (rowBlocked(ctx, op, e, ext, red, out)) {
+            return;
+        }
         LogicalStore v = out;
         long mask = 0;
         List<Integer> rd = new ArrayList<>();
@@ -236,6 +239,54 @@ public final class Reductions {
         t.addScalar(Scalar.of(op.ordinal())).addScalar(Scalar.of(mask));
         addProgram(t, e);
         t.execute();
+    }
+
+    /**
+     * Axis 0 of a tall 2-d float64 space in two stages: a launch over row ranges cut at
+     * multiples of the row block writes one partial row per block (see
+     * {@code AxisReduceTask.rowBlocks}), then the partial rows are reduced in order. Each
+     * processor reads whole rows. The choice depends only on the shape and the type, and the
+     * blocks only on global row indices, so the result is the same for any number of
+     * processors.
+     */
+    private static boolean rowBlocked(Ctx ctx, RedOp op, Expr e, long[] ext, boolean[] red, LogicalStore out) {
+        long rb = dev.legate.numeric.internal.tasks.AxisReduceTask.ROW_BLOCK;
+        if (ext.length != 2 || !red[0] || red[1] || !out.type().equals(DType.FLOAT64) || ext[0] < 2 * rb
+                || !(op == RedOp.SUM || op == RedOp.PROD || op == RedOp.MIN || op == RedOp.MAX)) {
+            return false;
+        }
+        var rt = ctx.runtime();
+        long blocks = (ext[0] + rb - 1) / rb;
+        long byVolume = Math.max(1, ext[0] * ext[1] / rt.config().minTileVolume());
+        int parts = (int) Math.max(1, Math.min(Math.min(ctx.cpus(), blocks), byVolume));
+        long[] rowCuts = new long[parts + 1];
+        long[] blockCuts = new long[parts + 1];
+        for (int i = 0; i <= parts; i++) {
+            blockCuts[i] = blocks * i / parts;
+            rowCuts[i] = Math.min(ext[0], blockCuts[i] * rb);
+        }
+        LogicalStore q = rt.createStore(DType.FLOAT64, Shape.of(blocks, ext[1]));
+        dev.legate.core.Tiling inTiles = dev.legate.core.Tiling.ofBoundaries(Shape.of(ext),
+                new long[][] {rowCuts, {0, ext[1]}});
+        dev.legate.core.Tiling qTiles = dev.legate.core.Tiling.ofBoundaries(Shape.of(blocks, ext[1]),
+                new long[][] {blockCuts, {0, ext[1]}});
+        dev.legate.core.ManualTask t = rt.createTask(ctx.id(NumericTask.REDUCE_ROW_BLOCKS), Shape.of(parts, 1));
+        List<LogicalStore> ins = new ArrayList<>();
+        e.collectInputs(ins);
+        for (LogicalStore s : ins) {
+            t.addInput(Launch.broadcastTo(s, ext), inTiles);
+        }
+        t.addOutput(q, qTiles);
+        t.addScalar(Scalar.of(op.ordinal()));
+        List<Scalar> cs = new ArrayList<>();
+        e.collectConstants(cs);
+        t.addScalar(Scalar.of(e.text()));
+        for (Scalar c : cs) {
+            t.addScalar(c);
+        }
+        t.execute();
+        reduceAxes(ctx, op, Expr.input(q), Shape.of(blocks, ext[1]), new boolean[] {true, false}, out);
+        return true;
     }
 
     /** argmin ({@code max} false) or argmax over everything, or along {@code axis} (null: flattened). */

@@ -51,6 +51,43 @@ public final class Pairwise {
         return r;
     }
 
+    /** The sum of {@code n} float64 elements of {@code s} from element index {@code off}, associated as the array version. */
+    public static double sum(java.lang.foreign.MemorySegment s, long off, int n) {
+        java.lang.foreign.ValueLayout.OfDouble d = java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+        if (n < 8) {
+            double r = 0.0;
+            for (int i = 0; i < n; i++) {
+                r += s.getAtIndex(d, off + i);
+            }
+            return r;
+        }
+        double r0 = s.getAtIndex(d, off);
+        double r1 = s.getAtIndex(d, off + 1);
+        double r2 = s.getAtIndex(d, off + 2);
+        double r3 = s.getAtIndex(d, off + 3);
+        double r4 = s.getAtIndex(d, off + 4);
+        double r5 = s.getAtIndex(d, off + 5);
+        double r6 = s.getAtIndex(d, off + 6);
+        double r7 = s.getAtIndex(d, off + 7);
+        int i = 8;
+        for (; i + 8 <= n; i += 8) {
+            long k = off + i;
+            r0 += s.getAtIndex(d, k);
+            r1 += s.getAtIndex(d, k + 1);
+            r2 += s.getAtIndex(d, k + 2);
+            r3 += s.getAtIndex(d, k + 3);
+            r4 += s.getAtIndex(d, k + 4);
+            r5 += s.getAtIndex(d, k + 5);
+            r6 += s.getAtIndex(d, k + 6);
+            r7 += s.getAtIndex(d, k + 7);
+        }
+        double r = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+        for (; i < n; i++) {
+            r += s.getAtIndex(d, off + i);
+        }
+        return r;
+    }
+
     /** The product of {@code a[off..off+n)}, associated like {@link #sum(double[], int, int)}. */
     public static double prod(double[] a, int off, int n) {
         if (n < 8) {

@@ -36,7 +36,8 @@ public final class AxisReduceTask {
         boolean floating = ot.isFloating() || ot.isComplex();
         boolean unsigned = ot.isUnsigned();
         Interpreter it = pa.interpreter(shape);
-        if (nd == 2 && !pa.program.positional() && blocked(op, mask, ot, out, pa, it)) {
+        if (nd == 2 && !pa.program.positional() && (blocked(op, mask, ot, out, pa, it)
+                || columns(op, mask, ot, out, pa, it))) {
             return;
         }
         int n = pa.inputs.length;
@@ -191,6 +192,115 @@ public final class AxisReduceTask {
             }
         }
         return true;
+    }
+
+    /**
+     * Axis 0 of a 2-d float64 iteration space with rows too long for {@link #blocked}: each
+     * row, chunk by chunk, is added into a per-tile accumulator row, which is written once;
+     * the same order as the row-by-row path.
+     */
+    private static boolean columns(RedOp op, long mask, TypeCode ot, PhysicalStore out, ProgramArgs pa,
+                                   Interpreter it) {
+        long rows = out.rect().extent(0);
+        long cols = out.rect().extent(1);
+        if (ot != TypeCode.FLOAT64 || mask != 1 || cols > (1 << 20) || rows == 0 || cols == 0) {
+            return false;
+        }
+        int w = (int) cols;
+        int n = pa.inputs.length;
+        long[] off = new long[n];
+        long[] str = new long[n];
+        long[] row = new long[n];
+        long[] base = new long[n];
+        long c0 = out.rect().lo(1);
+        for (int k = 0; k < n; k++) {
+            str[k] = pa.inputs[k].stride(1);
+            row[k] = pa.inputs[k].stride(0);
+            base[k] = pa.inputs[k].index(0, c0);
+        }
+        int chunk = Math.max(Interpreter.CHUNK, Math.min(w, 1 << 16));
+        double[] acc = new double[w];
+        long[] coords = new long[2];
+        it.target(null, 0);
+        for (long r = 0; r < rows; r++) {
+            for (int j0 = 0; j0 < w; j0 += chunk) {
+                int c = Math.min(chunk, w - j0);
+                for (int k = 0; k < n; k++) {
+                    off[k] = base[k] + r * row[k] + j0 * str[k];
+                }
+                it.eval(off, str, c, coords);
+                if (r == 0) {
+                    System.arraycopy(it.doubles(), 0, acc, j0, c);
+                } else {
+                    it.combineInto(op, acc, j0, c);
+                }
+            }
+        }
+        MemorySegment os = out.segment();
+        for (int j = 0; j < w; j++) {
+            OutIO.writeDouble(os, ot, out.index(0, c0 + j), acc[j]);
+        }
+        return true;
+    }
+
+    /** Rows per block of {@link #rowBlocks}; part of the result's definition, never tuned. */
+    public static final int ROW_BLOCK = 256;
+
+    /**
+     * Stage one of an axis-0 float64 reduction of a 2-d iteration space split by rows: for each
+     * block of {@link #ROW_BLOCK} rows (aligned to global row indices) in this point's rows, the
+     * rows are combined in order into one row of the output (nblocks, cols), as the single-stage
+     * path does for all rows. Scalars: op ordinal, then the program.
+     */
+    public static void rowBlocks(TaskContext ctx) {
+        RedOp op = RedOp.of(ctx.scalar(0).asInt());
+        ProgramArgs pa = ProgramArgs.read(ctx, 1);
+        PhysicalStore q = ctx.output(0).data();
+        PhysicalStore first = pa.inputs[0];
+        long r0 = first.rect().lo(0);
+        long r1 = first.rect().hi(0);
+        long rows = first.storeShape().extent(0);
+        int w = (int) first.storeShape().extent(1);
+        if (r0 >= r1 || w == 0) {
+            return;
+        }
+        Interpreter it = pa.interpreter(first.storeShape().extents());
+        int n = pa.inputs.length;
+        long[] off = new long[n];
+        long[] str = new long[n];
+        long[] row = new long[n];
+        long[] base = new long[n];
+        for (int k = 0; k < n; k++) {
+            str[k] = pa.inputs[k].stride(1);
+            row[k] = pa.inputs[k].stride(0);
+            base[k] = pa.inputs[k].index(0, 0);
+        }
+        int chunk = Math.max(Interpreter.CHUNK, Math.min(w, 1 << 16));
+        double[] acc = new double[w];
+        long[] coords = new long[2];
+        it.target(null, 0);
+        MemorySegment qs = q.segment();
+        for (long b = r0 / ROW_BLOCK; b * ROW_BLOCK < r1; b++) {
+            long lo = b * ROW_BLOCK;
+            long hi = Math.min(rows, lo + ROW_BLOCK);
+            for (long r = lo; r < hi; r++) {
+                for (int j0 = 0; j0 < w; j0 += chunk) {
+                    int c = Math.min(chunk, w - j0);
+                    for (int k = 0; k < n; k++) {
+                        off[k] = base[k] + r * row[k] + j0 * str[k];
+                    }
+                    it.eval(off, str, c, coords);
+                    if (r == lo) {
+                        System.arraycopy(it.doubles(), 0, acc, j0, c);
+                    } else {
+                        it.combineInto(op, acc, j0, c);
+                    }
+                }
+            }
+            for (int j = 0; j < w; j++) {
+                qs.setAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, q.index(b, j), acc[j]);
+            }
+        }
     }
 
     /** Typed element access for outputs (values rounded or wrapped to the element type). */

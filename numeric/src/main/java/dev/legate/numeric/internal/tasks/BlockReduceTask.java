@@ -116,7 +116,8 @@ public final class BlockReduceTask {
                             d[j] = v[j];
                         }
                     }
-                    re = c0 == s ? op.reduce(it.doubles(), c) : op.combine(re, op.reduce(it.doubles(), c));
+                    double part = isLong ? op.reduce(it.doubles(), c) : it.reduceDoubles(op, c);
+                    re = c0 == s ? part : op.combine(re, part);
                     if (complex) {
                         im = c0 == s ? op.reduce(it.imags(), c) : op.combine(im, op.reduce(it.imags(), c));
                     }

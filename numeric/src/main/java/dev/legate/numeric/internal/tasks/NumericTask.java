@@ -19,6 +19,9 @@ public enum NumericTask {
             ScalarReduceTask::run),
     /** A reduction along axes into a promoted output. */
     REDUCE_AXIS("reduce_axis", new TaskSignature(TaskSignature.ANY, 1, 0, TaskSignature.ANY), AxisReduceTask::run),
+    /** Row-block partials of an axis-0 reduction (manually partitioned by row blocks). */
+    REDUCE_ROW_BLOCKS("reduce_row_blocks", new TaskSignature(TaskSignature.ANY, 1, 0, TaskSignature.ANY),
+            AxisReduceTask::rowBlocks),
     /** argmin/argmax over everything. */
     ARG_FULL("arg_full", new TaskSignature(TaskSignature.ANY, 0, 1, TaskSignature.ANY), ArgReduceTask::full),
     /** argmin/argmax along the last axis. */
