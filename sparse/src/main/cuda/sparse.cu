@@ -106,45 +106,67 @@ extern "C" __global__ void __launch_bounds__(256) sparse_spmv_f32(const i64* lo,
     spmv_stream<float, 8192>(lo, hi, crd, val, x, y, r0, r1, rows);
 }
 
-// The same products and sums with a warp per row and nothing staged in shared memory (for
-// comparison in the benchmarks; the results are the same bits).
-template <typename T>
-__device__ __forceinline__ void spmv_warp(const i64* __restrict__ lo, const i64* __restrict__ hi,
-                                          const int* __restrict__ crd, const T* __restrict__ val,
-                                          const T* __restrict__ x, T* __restrict__ y, i64 r0, i64 r1) {
-    int lane = threadIdx.x & 31;
+// CSR-vector: V lanes per row (V = 8, 16 or 32; 32 / V rows per warp), nothing staged in shared
+// memory. Each group of V lanes forms V products at a time and every lane adds them in order
+// through shuffles, so a row's sum is again the CPU's sequential sum. The loops run the same
+// number of times on all lanes of a warp (the longest row of the warp decides), so the shuffles
+// never diverge.
+template <typename T, int V>
+__device__ __forceinline__ void spmv_vector(const i64* __restrict__ lo, const i64* __restrict__ hi,
+                                            const int* __restrict__ crd, const T* __restrict__ val,
+                                            const T* __restrict__ x, T* __restrict__ y, i64 r0, i64 r1) {
+    const int lane = threadIdx.x & 31;
+    const int sub = lane % V;
+    const i64 rows_per_warp = 32 / V;
     i64 warp = first_index() >> 5;
     i64 warps = grid_stride() >> 5;
-    for (i64 r = r0 + warp; r < r1; r += warps) {
-        i64 a = lo[r];
-        i64 b = hi[r];
+    for (i64 rb = r0 + warp * rows_per_warp; rb < r1; rb += warps * rows_per_warp) {
+        i64 r = rb + lane / V;
+        i64 a = 0;
+        i64 b = 0;
+        if (r < r1) {
+            a = lo[r];
+            b = hi[r];
+        }
+        i64 len = b - a;
+        i64 longest = len;
+        for (int o = 16; o >= 1; o >>= 1) {
+            longest = max(longest, (i64)__shfl_xor_sync(0xffffffffu, (long long)longest, o));
+        }
         T s = 0;
-        for (i64 base = a; base < b; base += 32) {
-            i64 k = base + lane;
+        for (i64 base = 0; base < longest; base += V) {
+            i64 k = a + base + sub;
             T p = 0;
-            if (k < b) {
+            if (base + sub < len) {
                 p = mul_rn(__ldcs(val + k), __ldg(x + __ldcs(crd + k)));
             }
-            int n = (int)min((i64)32, b - base);
-            for (int j = 0; j < n; j++) {
-                s = add_rn(s, __shfl_sync(0xffffffffu, p, j));
+            i64 n = min((i64)V, len - base);
+#pragma unroll
+            for (int j = 0; j < V; j++) {
+                T q = __shfl_sync(0xffffffffu, p, j, V);
+                if (j < n) {
+                    s = add_rn(s, q);
+                }
             }
         }
-        if (lane == 0) {
+        if (sub == 0 && r < r1) {
             y[r] = s;
         }
     }
 }
 
-extern "C" __global__ void sparse_spmv_warp_f64(const i64* lo, const i64* hi, const int* crd, const double* val,
-                                                const double* x, double* y, i64 r0, i64 r1) {
-    spmv_warp<double>(lo, hi, crd, val, x, y, r0, r1);
-}
+#define SPMV_VECTOR(T, NAME, V)                                                                                     \
+    extern "C" __global__ void NAME(const i64* lo, const i64* hi, const int* crd, const T* val, const T* x, T* y,  \
+                                    i64 r0, i64 r1) {                                                               \
+        spmv_vector<T, V>(lo, hi, crd, val, x, y, r0, r1);                                                          \
+    }
 
-extern "C" __global__ void sparse_spmv_warp_f32(const i64* lo, const i64* hi, const int* crd, const float* val,
-                                                const float* x, float* y, i64 r0, i64 r1) {
-    spmv_warp<float>(lo, hi, crd, val, x, y, r0, r1);
-}
+SPMV_VECTOR(double, sparse_spmv_vector8_f64, 8)
+SPMV_VECTOR(double, sparse_spmv_vector16_f64, 16)
+SPMV_VECTOR(double, sparse_spmv_vector32_f64, 32)
+SPMV_VECTOR(float, sparse_spmv_vector8_f32, 8)
+SPMV_VECTOR(float, sparse_spmv_vector16_f32, 16)
+SPMV_VECTOR(float, sparse_spmv_vector32_f32, 32)
 
 // ---------------------------------------------------------------------------------------------
 // SpMM Y = A X for a dense X: one thread per output element (r, c), c fastest, accumulating in

@@ -10,6 +10,7 @@ import dev.legate.core.DeviceContext;
 import dev.legate.core.ProcessorKind;
 import dev.legate.core.spi.ExecutionProcessor;
 import dev.legate.core.spi.PointWork;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +32,10 @@ import jcuda.driver.CUstream_flags;
  * ({@link InFlight}), spinning for {@code cuda.completionSpin} µs after progress and then
  * sleeping in short waits that new work ends. Streams are ordered among themselves: the first
  * time a unit uses a stream, that stream waits (on the device, {@code cuStreamWaitEvent}) for
- * the latest events of the other streams. So every unit's device work runs after that of all
- * earlier units, which is what in-order means, and the copy streams still let the driver use
- * its copy engines.
+ * the latest events of the other streams; within a unit, moving from one stream to another
+ * makes the new one wait for the unit's work on the previous one ({@link TaskDevice#use}). So
+ * every unit's device work runs in the order it was issued and after that of all earlier units,
+ * which is what in-order means, and the copy streams still let the driver use its copy engines.
  */
 final class GpuProcessor implements ExecutionProcessor {
     private static final PointWork STOP = new PointWork() {
@@ -175,6 +177,14 @@ final class GpuProcessor implements ExecutionProcessor {
         CUevent[] recorded;
         try {
             recorded = record(d);
+            List<CUevent> joins = d.joins();
+            if (!joins.isEmpty()) {
+                CUevent[] all = java.util.Arrays.copyOf(recorded, recorded.length + joins.size());
+                for (int i = 0; i < joins.size(); i++) {
+                    all[recorded.length + i] = joins.get(i);
+                }
+                recorded = all;
+            }
         } catch (RuntimeException e) {
             if (failure == null) {
                 failure = e;
@@ -221,6 +231,17 @@ final class GpuProcessor implements ExecutionProcessor {
                 waited[s][t] = lastSeq[t];
             }
         }
+    }
+
+    /**
+     * Makes stream {@code to} wait on the device for the work enqueued so far on stream
+     * {@code from}; returns the event used, to be retired once the unit has completed.
+     */
+    CUevent join(int from, int to) {
+        CUevent e = events.take();
+        Cuda.check(cuEventRecord(e, streams[from]), "cuEventRecord on gpu " + device.ordinal);
+        Cuda.check(cuStreamWaitEvent(streams[to], e, 0), "cuStreamWaitEvent on gpu " + device.ordinal);
+        return e;
     }
 
     /** An event of a completed unit: no stream needs to wait for it any more; back to the pool. */

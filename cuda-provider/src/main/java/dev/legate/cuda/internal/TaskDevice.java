@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import jcuda.NativePointerObject;
 import jcuda.Pointer;
+import jcuda.driver.CUevent;
 import jcuda.driver.CUstream;
 
 /**
@@ -26,6 +27,10 @@ final class TaskDevice implements DeviceContext {
     static final int D2H = 2;
     private final GpuProcessor processor;
     private final boolean[] used = new boolean[3];
+    /** The stream this unit enqueued on last (-1 before the first). */
+    private int last = -1;
+    /** Events that order this unit's streams among themselves; returned to the pool on completion. */
+    private List<CUevent> joins;
     private List<Allocation> scratch;
 
     TaskDevice(GpuProcessor processor) {
@@ -37,15 +42,31 @@ final class TaskDevice implements DeviceContext {
     }
 
     /**
-     * The processor's stream of the given kind, marked as used by this work; on first use it is
-     * ordered after the device work already issued on the other streams.
+     * The processor's stream of the given kind, marked as used by this work. On first use it is
+     * ordered after the device work of earlier units on the other streams; and whenever this unit
+     * moves from one stream to another, the new one waits (on the device) for what the unit put on
+     * the previous one, so a unit's copies and kernels run in the order it issued them (an
+     * identity buffer's upload before the kernel that reduces into it, the kernel before the
+     * download of its partial results).
      */
     CUstream use(int kind) {
         if (!used[kind]) {
             processor.orderStream(kind);
             used[kind] = true;
         }
+        if (last >= 0 && last != kind) {
+            if (joins == null) {
+                joins = new ArrayList<>(2);
+            }
+            joins.add(processor.join(last, kind));
+        }
+        last = kind;
         return processor.stream(kind);
+    }
+
+    /** The events {@link #use} recorded to order this unit's streams. */
+    List<CUevent> joins() {
+        return joins == null ? List.of() : joins;
     }
 
     /** Which streams this work used, by kind. */

@@ -131,7 +131,16 @@ public final class GpuSelfCheck {
         CsrMatrix b = Sparse.random(3001, 2503, 0.01, seed + 1);
         NDArray x = Sparse.randomVector(2503, seed + 2);
         put(out, "A", a);
-        out.put("spmv float64 (CSR-stream)", a.matmul(x).toDoubleArray());
+        out.put("spmv float64 (default plan)", a.matmul(x).toDoubleArray());
+        for (SpmvPlan plan : List.of(new SpmvPlan(64, 0), new SpmvPlan(64, 8), new SpmvPlan(64, 16),
+                new SpmvPlan(64, 32))) {
+            SpmvPlan.override(Optional.of(plan));
+            try {
+                out.put("spmv float64 (" + plan + ")", a.matmul(x).toDoubleArray());
+            } finally {
+                SpmvPlan.override(Optional.empty());
+            }
+        }
         CsrMatrix a32 = a.astype(DType.FLOAT32);
         out.put("spmv float32", a32.matmul(x.astype(DType.FLOAT32)).toDoubleArray());
         put(out, "transpose", a.transpose().tocsr());
@@ -230,6 +239,33 @@ public final class GpuSelfCheck {
         return "within rounding, NOT bitwise: " + detail;
     }
 
+    /** Times SpMV of {@code a} with each kernel plan, back to back. */
+    private static void timePlans(LegateRuntime rt, CsrMatrix a, NDArray x, String what) {
+        long n = a.rows();
+        long nnz = a.nnz();
+        double bytes = nnz * 12.0 + (n + 1) * 8.0 + 2.0 * n * 8.0;
+        List<Optional<SpmvPlan>> plans = List.of(Optional.empty(), Optional.of(new SpmvPlan(128, 0)),
+                Optional.of(new SpmvPlan(128, 8)), Optional.of(new SpmvPlan(128, 16)), Optional.of(new SpmvPlan(128, 32)));
+        for (Optional<SpmvPlan> plan : plans) {
+            SpmvPlan.override(plan);
+            String name = plan.map(SpmvPlan::toString).orElse("default (" + SpmvPlan.of(nnz, n, 8) + ")");
+            for (int i = 0; i < 3; i++) {
+                a.matmul(x);
+            }
+            rt.fence();
+            int reps = 30;
+            long s0 = System.nanoTime();
+            for (int i = 0; i < reps; i++) {
+                a.matmul(x);
+            }
+            rt.fence();
+            double per = (System.nanoTime() - s0) / 1e9 / reps;
+            System.out.printf(Locale.ROOT, "BENCH legate.spmv_ms %.3f ms %s, %s: %d nnz, %.0f GB/s (lower bound)%n",
+                    per * 1e3, what, name, nnz, bytes / per / 1e9);
+        }
+        SpmvPlan.override(Optional.empty());
+    }
+
     /** SpMV and the flagship's loop at the flagship's size on one GPU. */
     private static String bench(long n, double density) {
         try (LegateRuntime rt = Legate.start(RuntimeConfig.builder().gpus(1).build())) {
@@ -242,29 +278,10 @@ public final class GpuSelfCheck {
                 NDArray x = Sparse.randomVector(n, 1);
                 a.matmul(x).item(0);
                 double build = (System.nanoTime() - t0) / 1e9;
-                double bytes = nnz * 12.0 + (n + 1) * 8.0 + 2.0 * n * 8.0;
+                timePlans(rt, a, x, "flagship matrix");
+                CsrMatrix shortRows = Sparse.random(n, n, 4e-7, 5);
+                timePlans(rt, shortRows, x, "random, 4 per row");
                 StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "nnz %d, build %.1f s", nnz, build));
-                List<Optional<SpmvPlan>> plans = List.of(Optional.empty(), Optional.of(new SpmvPlan(64, false)),
-                        Optional.of(new SpmvPlan(256, false)), Optional.of(new SpmvPlan(1, true)));
-                for (Optional<SpmvPlan> plan : plans) {
-                    SpmvPlan.override(plan);
-                    String name = plan.map(p -> p.warpPerRow() ? "warp-per-row" : "stream-" + p.rowsPerBlock())
-                            .orElse("default " + SpmvPlan.of(nnz, n, 8));
-                    for (int i = 0; i < 3; i++) {
-                        a.matmul(x);
-                    }
-                    rt.fence();
-                    int reps = 30;
-                    long s0 = System.nanoTime();
-                    for (int i = 0; i < reps; i++) {
-                        a.matmul(x);
-                    }
-                    rt.fence();
-                    double per = (System.nanoTime() - s0) / 1e9 / reps;
-                    System.out.printf(Locale.ROOT, "BENCH legate.spmv_ms %.3f ms %s: y = A x back to back, %d nnz, "
-                            + "%.0f GB/s (lower bound)%n", per * 1e3, name, nnz, bytes / per / 1e9);
-                }
-                SpmvPlan.override(Optional.empty());
                 int iters = 20;
                 NDArray v = x;
                 long l0 = System.nanoTime();

@@ -42,8 +42,10 @@ final class GpuVariants {
         Object[] args = {Gpu.in(d, lo), Gpu.in(d, hi), Gpu.in(d, crd), Gpu.in(d, val), Gpu.in(d, x), Gpu.out(d, y), r0,
             r1};
         SpmvPlan plan = SpmvPlan.of(crd.storeShape().volume(), lo.storeShape().volume(), val.type().size());
-        if (plan.warpPerRow()) {
-            Gpu.launch(d, "sparse_spmv_warp_" + t, (r1 - r0) * 32, args);
+        if (plan.lanes() > 0) {
+            long rowsPerWarp = 32 / plan.lanes();
+            Gpu.launch(d, "sparse_spmv_vector" + plan.lanes() + "_" + t, (r1 - r0 + rowsPerWarp - 1) / rowsPerWarp * 32,
+                    args);
             return;
         }
         long blocks = (r1 - r0 + plan.rowsPerBlock() - 1) / plan.rowsPerBlock();
