@@ -9,7 +9,7 @@ package dev.legate.numeric;
  * boolean, or a Java array. Names follow NumPy in camelCase ({@code floor_divide} is
  * {@link #floorDivide}); types promote and shapes broadcast as in NumPy 2.
  */
-public final class Numeric extends NumericStats {
+public final class Numeric extends NumericIO {
     /** NumPy's {@code numpy.linalg}: {@code linalg.norm(x)}, {@code linalg.solve(a, b)}, ... */
     public static final Linalg linalg = new Linalg();
 
