@@ -19,6 +19,8 @@ public final class Ctx {
     /** Runtime option ({@code -Dlegate.option.numeric.pool=false}) that turns storage recycling off. */
     public static final String POOL_OPTION = "numeric.pool";
     private static volatile Ctx last;
+    /** One context per runtime, dropped with the runtime. */
+    private static final java.util.Map<LegateRuntime, Ctx> ALL = new java.util.WeakHashMap<>();
 
     private final LegateRuntime runtime;
     private final TaskId[] ids;
@@ -49,11 +51,8 @@ public final class Ctx {
             return c;
         }
         synchronized (Ctx.class) {
-            c = last;
-            if (c == null || c.runtime != runtime) {
-                c = new Ctx(runtime);
-                last = c;
-            }
+            c = ALL.computeIfAbsent(runtime, Ctx::new);
+            last = c;
             return c;
         }
     }
