@@ -22,7 +22,8 @@ public final class Ctx {
     /** One context per runtime, dropped with the runtime. */
     private static final java.util.Map<LegateRuntime, Ctx> ALL = new java.util.WeakHashMap<>();
 
-    private final LegateRuntime runtime;
+    /** Weak, so that the map of contexts does not keep closed runtimes; stores keep live ones reachable. */
+    private final java.lang.ref.WeakReference<LegateRuntime> runtime;
     private final TaskId[] ids;
     private final long granule;
     private final int cpus;
@@ -30,7 +31,7 @@ public final class Ctx {
     private final StorePool pool;
 
     private Ctx(LegateRuntime runtime) {
-        this.runtime = runtime;
+        this.runtime = new java.lang.ref.WeakReference<>(runtime);
         Library lib = runtime.library(NumericLibrary.NAME);
         NumericTask[] all = NumericTask.values();
         this.ids = new TaskId[all.length];
@@ -47,7 +48,7 @@ public final class Ctx {
     /** The context of {@code runtime}. */
     public static Ctx of(LegateRuntime runtime) {
         Ctx c = last;
-        if (c != null && c.runtime == runtime) {
+        if (c != null && c.runtime.get() == runtime) {
             return c;
         }
         synchronized (Ctx.class) {
@@ -63,7 +64,11 @@ public final class Ctx {
     }
 
     public LegateRuntime runtime() {
-        return runtime;
+        LegateRuntime rt = runtime.get();
+        if (rt == null) {
+            throw new IllegalStateException("the runtime of this numeric context is gone");
+        }
+        return rt;
     }
 
     /** The id of {@code task} in this runtime. */

@@ -66,7 +66,7 @@ final class StorePool {
         }
     }
 
-    private final LegateRuntime runtime;
+    private final java.lang.ref.WeakReference<LegateRuntime> runtime;
     private final boolean enabled;
     private final ReferenceQueue<Base> queue = new ReferenceQueue<>();
     private final Set<Tracked> tracked = ConcurrentHashMap.newKeySet();
@@ -81,15 +81,23 @@ final class StorePool {
     private static final long WAIT_MS = 30;
 
     StorePool(LegateRuntime runtime, boolean enabled) {
-        this.runtime = runtime;
+        this.runtime = new java.lang.ref.WeakReference<>(runtime);
         this.enabled = enabled;
+    }
+
+    private LegateRuntime runtime() {
+        LegateRuntime rt = runtime.get();
+        if (rt == null) {
+            throw new IllegalStateException("the runtime of this pool is gone");
+        }
+        return rt;
     }
 
     /** A 1-d store of {@code volume} elements of {@code type}: recycled when one is free. */
     synchronized LogicalStore take(DType type, long volume) {
         long bytes = volume * type.size();
         if (!enabled || bytes < MIN_TRACKED) {
-            return runtime.createStore(type, Shape.of(volume));
+            return runtime().createStore(type, Shape.of(volume));
         }
         Key key = new Key(type, volume);
         drain();
@@ -102,7 +110,7 @@ final class StorePool {
         }
         collectedSinceTake = false;
         if (s == null) {
-            s = runtime.createStore(type, Shape.of(volume));
+            s = runtime().createStore(type, Shape.of(volume));
         }
         return s;
     }
