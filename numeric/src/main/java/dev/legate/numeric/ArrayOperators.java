@@ -195,4 +195,9 @@ abstract class ArrayOperators {
         return self();
     }
 
+
+    /** Whether every element is close to {@code other}'s (NumPy's {@code allclose}, rtol 1e-5, atol 1e-8; waits). */
+    public boolean allclose(Object other) {
+        return Numeric.allclose(self(), other);
+    }
 }

@@ -241,4 +241,37 @@ abstract class NumericReductions extends NumericUfuncs {
     public static NDArray cumprod(Object a, int axis) {
         return asarray(a).cumprod(axis);
     }
+
+    /**
+     * NumPy's {@code isclose(a, b, rtol, atol)}: {@code |a - b| <= atol + rtol * |b|}
+     * element-wise; equal infinities are close, NaNs are not.
+     */
+    public static NDArray isclose(Object a, Object b, double rtol, double atol) {
+        NDArray x = asarray(a).astype(dev.legate.core.DType.FLOAT64);
+        NDArray y = asarray(b).astype(dev.legate.core.DType.FLOAT64);
+        NDArray within = abs(x.subtract(y)).le(abs(y).multiply(rtol).add(atol));
+        return logicalOr(within, logicalAnd(isinf(x), x.eq(y)));
+    }
+
+    /** NumPy's {@code isclose(a, b)} with rtol 1e-5 and atol 1e-8. */
+    public static NDArray isclose(Object a, Object b) {
+        return isclose(a, b, 1e-5, 1e-8);
+    }
+
+    /** NumPy's {@code allclose(a, b, rtol, atol)}: whether every pair is close (waits). */
+    public static boolean allclose(Object a, Object b, double rtol, double atol) {
+        return all(isclose(a, b, rtol, atol)).itemBoolean();
+    }
+
+    /** NumPy's {@code allclose(a, b)} with rtol 1e-5 and atol 1e-8. */
+    public static boolean allclose(Object a, Object b) {
+        return allclose(a, b, 1e-5, 1e-8);
+    }
+
+    /** NumPy's {@code array_equal(a, b)}: same shape and equal elements (waits). */
+    public static boolean arrayEqual(Object a, Object b) {
+        NDArray x = asarray(a);
+        NDArray y = asarray(b);
+        return x.shape().equals(y.shape()) && (x.size() == 0 || all(x.eq(y)).itemBoolean());
+    }
 }

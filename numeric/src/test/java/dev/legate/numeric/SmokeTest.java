@@ -29,6 +29,13 @@ class SmokeTest {
             assertArrayEquals(new double[] {1, 2, 3}, d.diagonal(0).toDoubleArray());
             a.iadd(100);
             assertEquals(111, a.item(2, 3));
+            NDArray p = array(new double[] {1, 2, Double.POSITIVE_INFINITY, Double.NaN});
+            NDArray q = array(new double[] {1 + 1e-9, 2.1, Double.POSITIVE_INFINITY, Double.NaN});
+            assertArrayEquals(new boolean[] {true, false, true, false}, isclose(p, q).toBooleanArray());
+            assertTrue(allclose(p.get(":3"), p.get(":3")));
+            assertFalse(allclose(p, q));
+            assertTrue(arrayEqual(arange(5), array(new long[] {0, 1, 2, 3, 4})));
+            assertFalse(arrayEqual(arange(5), arange(6)));
             return null;
         });
     }
