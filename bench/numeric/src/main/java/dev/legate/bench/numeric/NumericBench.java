@@ -17,7 +17,9 @@ import java.util.function.Supplier;
 
 /**
  * The numeric benchmarks (shared/bench/numeric_ref.py and small_ops_ref.py define the
- * workloads): for each, the median time of several runs of ours, NumPy's median for the same
+ * workloads): for each, the median time of several runs of ours (after warm-up runs: one, or
+ * ten for the small-array loop, whose many code paths the JIT compiles over thousands of
+ * rounds), NumPy's median for the same
  * workload measured in the same run by bench/numeric/numpy_peer.py, and
  * {@code ratio = numpy_s / legate_s} (above 1: faster than NumPy). Memory-bound workloads also
  * print their bandwidth next to the STREAM triad's, measured first.
@@ -38,7 +40,13 @@ public final class NumericBench {
     private static double best;
 
     private static double median(Supplier<Object> run, int reps) {
-        run.get();
+        return median(run, reps, 1);
+    }
+
+    private static double median(Supplier<Object> run, int reps, int warmups) {
+        for (int i = 0; i < warmups; i++) {
+            run.get();
+        }
         double[] t = new double[reps];
         for (int i = 0; i < reps; i++) {
             long t0 = System.nanoTime();
@@ -141,8 +149,8 @@ public final class NumericBench {
             }
             result[0] = acc;
             return x;
-        }, 7);
-        line("small-ops", "ops=10000 n=1000", ours, Peer.seconds("smallops", "7"),
+        }, 9, 10);
+        line("small-ops", "ops=10000 n=1000", ours, Peer.seconds("smallops", "9"),
                 String.format(" us_per_op=%.2f result=%.6f", ours / 10000 * 1e6, result[0]));
     }
 
