@@ -47,6 +47,16 @@ class CudaLibrariesApiTest {
         public long scratch(long bytes) {
             return 0;
         }
+
+        @Override
+        public void copyToHost(long deviceAddress, java.lang.foreign.MemorySegment destination) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public DeviceProperties properties() {
+            throw new UnsupportedOperationException();
+        }
     };
 
     @Test

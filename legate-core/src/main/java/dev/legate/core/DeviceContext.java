@@ -36,6 +36,32 @@ public interface DeviceContext {
     /** Device scratch memory of {@code bytes} bytes, valid until the task finishes. */
     long scratch(long bytes);
 
+    /**
+     * Copies {@code destination.byteSize()} bytes from device memory at {@code deviceAddress}
+     * into {@code destination} and waits for the copy, which runs after everything this task
+     * enqueued before. For the few variants that must know on the host what their kernels
+     * produced, such as the size of an unbound output before binding it; it stalls the GPU's
+     * host thread, so use it sparingly.
+     */
+    void copyToHost(long deviceAddress, java.lang.foreign.MemorySegment destination);
+
+    /** What kernels need to know about the device to size their launches. */
+    DeviceProperties properties();
+
+    /**
+     * A GPU's properties.
+     *
+     * @param name the device's name
+     * @param computeMajor compute capability, major part
+     * @param computeMinor compute capability, minor part
+     * @param multiprocessors streaming multiprocessors
+     * @param sharedMemoryPerBlock bytes of shared memory a block may use by default
+     * @param totalMemory bytes of device memory
+     */
+    record DeviceProperties(String name, int computeMajor, int computeMinor, int multiprocessors,
+                            int sharedMemoryPerBlock, long totalMemory) {
+    }
+
     /** A loaded device function. */
     interface Kernel {
         /** The function's name in its module. */

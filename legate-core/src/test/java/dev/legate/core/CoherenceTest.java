@@ -1,6 +1,7 @@
 package dev.legate.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.ValueLayout;
@@ -217,6 +218,25 @@ class CoherenceTest {
             }
             TestProvider gpu = TestProvider.LAST.get("test-gpu");
             assertTrue(gpu.memoryPeak() <= capacity, "peak " + gpu.memoryPeak() + " within " + capacity);
+        }
+    }
+
+    @Test
+    void dataWhoseWriterFailedAreNeitherWrittenBackNorCopied() {
+        RuntimeConfig cfg = RuntimeConfig.builder().cpus(1).minTileVolume(1 << 20).build();
+        try (LegateRuntime rt = dev.legate.core.internal.RuntimeImpl.start(cfg, List.of(
+                new TestProvider.Factory("test-cpu", 1, false),
+                new TestProvider.Factory("test-gpu", 1, true, true, 4000)), List.of(new Both()))) {
+            LogicalStore big = rt.createStore(DType.FLOAT64, 1000);
+            LogicalStore out = rt.createStore(DType.FLOAT64, 1000);
+            rt.fill(big, Scalar.of(1.0));
+            launch(rt, "devinc", big, out);
+            assertThrows(TaskException.class, rt::fence, "8000 bytes do not fit in 4000");
+            LogicalStore small = rt.createStore(DType.FLOAT64, 100);
+            LogicalStore small2 = rt.createStore(DType.FLOAT64, 100);
+            rt.fill(small, Scalar.of(3.0));
+            launch(rt, "devinc", small, small2);
+            assertEquals(1003.0, small2.physical().doubles().get(7), "the runtime goes on; nothing of out is written back");
         }
     }
 

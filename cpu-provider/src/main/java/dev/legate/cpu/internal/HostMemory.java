@@ -48,6 +48,8 @@ final class HostMemory implements MemorySpace {
     private final long largeCacheLimit;
     private final List<MemorySegment> slabs = new ArrayList<>();
     private final NativeHeap heap = new NativeHeap();
+    private final List<java.util.function.Consumer<Allocation>> freeListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Bytes taken from the C heap since the last collection. */
     private final AtomicLong fresh = new AtomicLong();
     /** Live blocks, as an intrusive list (no per-block map entry), for naming leaks. */
@@ -231,6 +233,11 @@ final class HostMemory implements MemorySpace {
         trimLarge();
     }
 
+    @Override
+    public void addFreeListener(java.util.function.Consumer<Allocation> listener) {
+        freeListeners.add(listener);
+    }
+
     /** Frees every slab; the provider calls it once no block can be in use any more. */
     void closeSlabs() {
         synchronized (slabs) {
@@ -331,6 +338,9 @@ final class HostMemory implements MemorySpace {
         }
 
         void free() {
+            for (var l : memory.freeListeners) {
+                l.accept(this);
+            }
             memory.reserved.addAndGet(-size);
             memory.heap.free(segment);
         }

@@ -198,6 +198,11 @@ final class CudaProvider implements Provider {
     }
 
     @Override
+    public void hostBlockFreed(Allocation block) {
+        pinning.forget(block);
+    }
+
+    @Override
     public String describe() {
         StringBuilder sb = new StringBuilder();
         sb.append(processors.size()).append(" GPU processor").append(processors.size() == 1 ? "" : "s")

@@ -31,6 +31,7 @@ final class GpuDevice implements AutoCloseable {
     final int multiprocessors;
     final int computeMajor;
     final int computeMinor;
+    final int sharedMemoryPerBlock;
     private boolean closed;
 
     GpuDevice(int ordinal) {
@@ -49,6 +50,7 @@ final class GpuDevice implements AutoCloseable {
         multiprocessors = attribute(CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT);
         computeMajor = attribute(CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR);
         computeMinor = attribute(CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR);
+        sharedMemoryPerBlock = attribute(CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK);
         Cuda.check(cuDevicePrimaryCtxRetain(context, device), "cuDevicePrimaryCtxRetain(gpu " + ordinal + ")");
     }
 

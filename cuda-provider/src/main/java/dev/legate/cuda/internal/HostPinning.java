@@ -8,7 +8,6 @@ import dev.legate.core.spi.Allocation;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import jcuda.driver.CUresult;
@@ -20,11 +19,10 @@ import jcuda.driver.CUresult;
  * <p>Overview: the first copy that touches a host allocation of at least {@code minBytes}
  * registers the whole pages inside it with {@code cuMemHostRegister} (portable: valid for every
  * GPU's context); the few bytes before its first and after its last whole page stay pageable, so
- * two allocations never register the same page. The registration is kept while the allocation's
- * segment is alive: host blocks are reused by the host memory's cache, so a store's second copy
- * costs nothing extra. The host memory does not tell providers when it frees a block, so every
- * lookup first unregisters the registrations whose segments have died; a new allocation at a
- * recycled address is therefore never served by a stale registration. Smaller allocations are
+ * two allocations never register the same page. The registration is kept until the host memory
+ * returns the block to the system ({@link #forget}, through the runtime's free listener):
+ * blocks are reused by the host memory's cache, so a store's second copy, and the next store
+ * that gets the same block, cost nothing extra. Smaller allocations are
  * copied as pageable memory: the driver stages them and the copy still runs in stream order.
  *
  * <p>Thread-safety: synchronised; called on GPU processor threads.
@@ -54,7 +52,6 @@ final class HostPinning {
      * pageable (too small, or the driver refused to register it).
      */
     synchronized Pinned pinned(Allocation host) {
-        sweep();
         Pinned p = pinned.get(host);
         if (p != null) {
             return p;
@@ -84,17 +81,12 @@ final class HostPinning {
         return p;
     }
 
-    /** Unregisters the ranges of allocations whose host memory was freed. */
-    private void sweep() {
-        List<Pinned> dead = new ArrayList<>();
-        for (Iterator<Pinned> it = pinned.values().iterator(); it.hasNext(); ) {
-            Pinned p = it.next();
-            if (!p.segment.scope().isAlive()) {
-                dead.add(p);
-                it.remove();
-            }
+    /** Unregisters the range of a host block that is about to be freed. */
+    synchronized void forget(Allocation host) {
+        Pinned p = pinned.remove(host);
+        if (p != null) {
+            unregister(List.of(p));
         }
-        unregister(dead);
     }
 
     private void unregister(List<Pinned> list) {

@@ -165,6 +165,26 @@ final class TaskDevice implements DeviceContext {
         return a.address();
     }
 
+    @Override
+    public void copyToHost(long deviceAddress, java.lang.foreign.MemorySegment destination) {
+        long bytes = destination.byteSize();
+        if (bytes == 0) {
+            return;
+        }
+        CUstream s = use(TASK);
+        Cuda.check(jcuda.driver.JCudaDriver.cuMemcpyDtoHAsync(Handles.host(destination.address()),
+                Handles.device(deviceAddress), bytes, s), "cuMemcpyDtoHAsync(" + bytes + " bytes) on gpu " + ordinal());
+        Cuda.check(jcuda.driver.JCudaDriver.cuStreamSynchronize(s), "cuStreamSynchronize after a copy to the host on gpu "
+                + ordinal());
+    }
+
+    @Override
+    public DeviceProperties properties() {
+        GpuDevice d = processor.device();
+        return new DeviceProperties(d.name, d.computeMajor, d.computeMinor, d.multiprocessors, d.sharedMemoryPerBlock,
+                d.totalMemory);
+    }
+
     /** Scratch blocks to free after the work's stream work. */
     List<Allocation> scratchBlocks() {
         return scratch == null ? List.of() : scratch;

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * Where the valid data of one storage live, per memory, as rectangles with the node that makes
- * each valid (a writer or a copy; null once settled). Used only when the runtime has more than
- * one memory. Called under the analysis lock, in program order, so every decision is made
- * before the nodes it creates run.
+ * each valid (a writer or a copy; null once settled). A piece whose producer failed holds no
+ * valid data: it is never written back, and the next write drops it. Used only when the runtime
+ * has more than one memory. Called under the analysis lock, in program order, so every decision
+ * is made before the nodes it creates run.
  */
 final class Coherence {
     private record Piece(Rect rect, MemorySpace memory, Node producer) {
@@ -75,6 +76,9 @@ final class Coherence {
         }
         ArrayList<Piece> next = new ArrayList<>(pieces.size() + 1);
         for (Piece p : pieces) {
+            if (p.producer != null && p.producer.failed()) {
+                continue;
+            }
             if (!p.rect.overlaps(r)) {
                 next.add(settled(p));
             } else {
@@ -107,11 +111,11 @@ final class Coherence {
         return out;
     }
 
-    /** The parts valid in {@code m} and in no other memory. */
+    /** The parts valid in {@code m} and in no other memory (data whose writer failed are not valid). */
     List<Rect> soleIn(MemorySpace m) {
         List<Rect> out = new ArrayList<>();
         for (Piece p : pieces) {
-            if (p.memory != m) {
+            if (p.memory != m || p.producer != null && p.producer.failed()) {
                 continue;
             }
             List<Rect> rest = new ArrayList<>(List.of(p.rect));

@@ -27,6 +27,9 @@ final class CopyNode extends Node {
 
     @Override
     void execute(Optional<DeviceContext> device) {
+        if (!storage.hasInstance(src)) {
+            return;
+        }
         Allocation from = storage.instance(src);
         Allocation to = storage.instance(dst);
         long es = storage.elementSize();

@@ -112,6 +112,11 @@ abstract class Node implements PointWork {
         return done;
     }
 
+    /** Whether the node finished without doing its work (it failed, or a predecessor did). */
+    final boolean failed() {
+        return done && (failure != null || upstreamFailed);
+    }
+
     /** The work itself, on the processor's thread. */
     abstract void execute(Optional<DeviceContext> device) throws Exception;
 

@@ -51,8 +51,8 @@ final class Residency {
         final Budget budget;
         final long bytes;
         final AtomicInteger pending = new AtomicInteger();
-        /** The operation that last registered a use (analysis lock). */
-        NodeGroup lastGroup;
+        /** The launch that last registered a use (analysis lock). */
+        long lastLaunch;
         /** Whether the instance is counted in the budget (analysis lock, or the cleaner once dead). */
         volatile boolean planned;
         volatile boolean dead;
@@ -75,6 +75,8 @@ final class Residency {
 
     private final RuntimeImpl rt;
     private final Map<MemorySpace, Budget> budgets = new LinkedHashMap<>();
+    /** The launch being analysed; uses by its nodes and by the copies made for it carry it. */
+    private long launch;
 
     Residency(RuntimeImpl rt, Map<MemorySpace, ExecutionProcessor> deviceMemories) {
         this.rt = rt;
@@ -91,6 +93,11 @@ final class Residency {
         return b == null ? 0 : b.evictions;
     }
 
+    /** Starts the analysis of launch {@code id}: earlier launches' uses may be waited for, its own not. */
+    void beginLaunch(long id) {
+        launch = id;
+    }
+
     /** Registers that {@code user} will use {@code s}'s instance in {@code m} (analysis lock). */
     void use(Storage s, MemorySpace m, Node user) {
         Budget b = budgets.get(m);
@@ -104,7 +111,7 @@ final class Residency {
             b.planned.addAndGet(r.bytes);
         }
         r.pending.incrementAndGet();
-        r.lastGroup = user.group;
+        r.lastLaunch = launch;
         user.hold(r);
         b.lru.remove(r);
         b.lru.put(r, Boolean.TRUE);
@@ -112,24 +119,24 @@ final class Residency {
 
     /**
      * Evicts until {@code need} more bytes fit; when every candidate is still in use by earlier
-     * operations, waits for them to finish. Gives up (the allocation will then fail with the
+     * launches, waits for them to finish. Gives up (the allocation will then fail with the
      * memory's own error) only when what is in use belongs to the launch being analysed.
      */
     private void makeRoom(Budget b, long need, Node user) {
         long cap = b.memory.capacity();
         while (b.planned.get() + need > cap) {
             if (!evictSome(b, need, user)) {
-                if (!waitForEarlierUsers(b, user)) {
+                if (!waitForEarlierUsers(b)) {
                     return;
                 }
             }
         }
     }
 
-    private boolean waitForEarlierUsers(Budget b, Node user) {
+    private boolean waitForEarlierUsers(Budget b) {
         boolean any = false;
         for (Resident r : b.lru.keySet()) {
-            if (r.planned && !r.dead && r.pending.get() > 0 && r.lastGroup != user.group) {
+            if (r.planned && !r.dead && r.pending.get() > 0 && r.lastLaunch != launch) {
                 any = true;
                 break;
             }

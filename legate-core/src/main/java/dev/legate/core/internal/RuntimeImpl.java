@@ -112,6 +112,11 @@ public final class RuntimeImpl implements LegateRuntime {
         procs.addAll(cpus);
         procs.addAll(gpus);
         this.hostMemory = host;
+        host.addFreeListener(block -> {
+            for (Provider p : providers) {
+                p.hostBlockFreed(block);
+            }
+        });
         this.wholeMachine = new ScopeState(List.copyOf(cpus), List.copyOf(gpus), "");
         this.multiMemory = mems.size() > 1;
         this.machine = new Machine(procs, mems, unavailable);

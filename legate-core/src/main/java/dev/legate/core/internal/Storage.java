@@ -136,6 +136,11 @@ public final class Storage {
         return r;
     }
 
+    /** Whether an instance exists in {@code memory} (a copy from a memory without one has nothing to copy). */
+    boolean hasInstance(MemorySpace memory) {
+        return resources.has(memory);
+    }
+
     /** The instance in {@code memory}, allocated on first use. Called on processor threads. */
     Allocation instance(MemorySpace memory) {
         return resources.instance(memory, this::bytes);
@@ -186,6 +191,15 @@ public final class Storage {
                 leaks.opened(this);
             }
             return a;
+        }
+
+        synchronized boolean has(MemorySpace memory) {
+            for (int i = 0; i < count; i++) {
+                if (memories[i] == memory) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         synchronized void track(Residency.Resident r) {

@@ -87,6 +87,7 @@ final class TaskOp implements Operation {
             plan.resolve(rt);
         }
         int colors = (int) launch.volume();
+        rt.residency().beginLaunch(id);
         NodeGroup group = new NodeGroup(id, name());
         PointTaskNode[] nodes = new PointTaskNode[colors];
         tiles = new Rect[args.size()][];

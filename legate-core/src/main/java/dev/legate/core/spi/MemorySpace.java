@@ -19,6 +19,16 @@ public interface MemorySpace extends Memory {
     void trim();
 
     /**
+     * Registers {@code listener} to be called with each block whose memory is about to go back to
+     * the system (not when a block is merely kept for reuse), on the thread that frees it. The
+     * runtime registers one for its host memory so that other providers can drop what they keep
+     * per host block (page-locked registrations). Memories that never return memory need not
+     * call anything.
+     */
+    default void addFreeListener(java.util.function.Consumer<Allocation> listener) {
+    }
+
+    /**
      * Checks that every allocation was returned; called when the runtime closes.
      *
      * @return one line per live allocation (size and who allocated it), empty when none leaked

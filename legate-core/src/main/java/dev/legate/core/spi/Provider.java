@@ -36,6 +36,13 @@ public interface Provider extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * A block of the runtime's host memory is about to be returned to the system: forget what is
+     * kept for it (such as its page-locked registration). Called on the freeing thread.
+     */
+    default void hostBlockFreed(Allocation block) {
+    }
+
     /** A multi-line human-readable description for {@code --show-config}. */
     String describe();
 
