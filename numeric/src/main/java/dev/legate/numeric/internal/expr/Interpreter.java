@@ -329,6 +329,24 @@ public final class Interpreter {
         return op.reduce(doubles(), len);
     }
 
+    /**
+     * The segment holding the result of the last {@link #eval} when it is a contiguous float64
+     * input read in place, else null; {@link #directOffset()} is its element index.
+     */
+    public MemorySegment directSegment() {
+        return state[0].seg;
+    }
+
+    /** See {@link #directSegment()}. */
+    public long directOffset() {
+        return state[0].off;
+    }
+
+    /** Whether the program is one float64 input (its result is read in place when contiguous). */
+    public boolean plainInput() {
+        return p.ops.length == 1 && p.ops[0] == Op.INPUT && p.types[0] == TypeCode.FLOAT64;
+    }
+
     /** {@code acc[j] = op(acc[j], result[j])} for the float64 result chunk, reading inputs in place. */
     public void combineInto(dev.legate.numeric.internal.reduce.RedOp op, double[] acc, int accOff, int len) {
         Direct.Operand st = state[0];

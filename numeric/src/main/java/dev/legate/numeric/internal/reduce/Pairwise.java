@@ -51,7 +51,13 @@ public final class Pairwise {
         return r;
     }
 
-    /** The sum of {@code n} float64 elements of {@code s} from element index {@code off}, associated as the array version. */
+    private static final jdk.incubator.vector.VectorSpecies<Double> S4 = jdk.incubator.vector.DoubleVector.SPECIES_256;
+
+    /**
+     * The sum of {@code n} float64 elements of {@code s} from element index {@code off},
+     * associated exactly as {@link #sum(double[], int, int)}: the eight accumulators are the
+     * lanes of two 4-lane vectors, so the result is bitwise the same.
+     */
     public static double sum(java.lang.foreign.MemorySegment s, long off, int n) {
         java.lang.foreign.ValueLayout.OfDouble d = java.lang.foreign.ValueLayout.JAVA_DOUBLE;
         if (n < 8) {
@@ -61,27 +67,18 @@ public final class Pairwise {
             }
             return r;
         }
-        double r0 = s.getAtIndex(d, off);
-        double r1 = s.getAtIndex(d, off + 1);
-        double r2 = s.getAtIndex(d, off + 2);
-        double r3 = s.getAtIndex(d, off + 3);
-        double r4 = s.getAtIndex(d, off + 4);
-        double r5 = s.getAtIndex(d, off + 5);
-        double r6 = s.getAtIndex(d, off + 6);
-        double r7 = s.getAtIndex(d, off + 7);
+        java.nio.ByteOrder o = java.nio.ByteOrder.nativeOrder();
+        long b = off * 8;
+        jdk.incubator.vector.DoubleVector v0 = jdk.incubator.vector.DoubleVector.fromMemorySegment(S4, s, b, o);
+        jdk.incubator.vector.DoubleVector v1 = jdk.incubator.vector.DoubleVector.fromMemorySegment(S4, s, b + 32, o);
         int i = 8;
         for (; i + 8 <= n; i += 8) {
-            long k = off + i;
-            r0 += s.getAtIndex(d, k);
-            r1 += s.getAtIndex(d, k + 1);
-            r2 += s.getAtIndex(d, k + 2);
-            r3 += s.getAtIndex(d, k + 3);
-            r4 += s.getAtIndex(d, k + 4);
-            r5 += s.getAtIndex(d, k + 5);
-            r6 += s.getAtIndex(d, k + 6);
-            r7 += s.getAtIndex(d, k + 7);
+            long k = b + 8L * i;
+            v0 = v0.add(jdk.incubator.vector.DoubleVector.fromMemorySegment(S4, s, k, o));
+            v1 = v1.add(jdk.incubator.vector.DoubleVector.fromMemorySegment(S4, s, k + 32, o));
         }
-        double r = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+        double r = ((v0.lane(0) + v0.lane(1)) + (v0.lane(2) + v0.lane(3)))
+                + ((v1.lane(0) + v1.lane(1)) + (v1.lane(2) + v1.lane(3)));
         for (; i < n; i++) {
             r += s.getAtIndex(d, off + i);
         }

@@ -33,9 +33,13 @@ public final class BlockReduceTask {
     /** The BLOCKS body: per-block partials into reduction 0. */
     public static void blocks(TaskContext ctx) {
         PhysicalStore red = ctx.reduction(0).data();
+        MemorySegment seg = red.segment();
+        long base = red.base();
+        long s0 = red.stride(0);
+        long s1 = red.stride(1);
+        long s2 = red.stride(2);
         partials(ctx, (row, block, part, bits) -> {
-            long i = red.index(row, block, part);
-            MemorySegment seg = red.segment();
+            long i = base + row * s0 + block * s1 + part * s2;
             seg.setAtIndex(ValueLayout.JAVA_LONG, i, seg.getAtIndex(ValueLayout.JAVA_LONG, i) ^ bits);
         });
     }
@@ -97,6 +101,10 @@ public final class BlockReduceTask {
             long lo = nd == 0 ? 0 : coords[nd - 1];
             long hi = lo + len;
             long[] cc = coords.clone();
+            if (!complex && !isLong && it.plainInput() && strides[0] == 1) {
+                spans(op, g, lo, hi, pa, it, offs, strides, off, str, cc, nd, row, sink);
+                return;
+            }
             for (long b0 = lo - Math.floorMod(lo, g); b0 < hi; b0 += g) {
                 long s = Math.max(lo, b0);
                 long e = Math.min(hi, b0 + g);
@@ -131,6 +139,43 @@ public final class BlockReduceTask {
         });
     }
 
+    /** Elements evaluated at once when blocks are summed straight from memory. */
+    private static final long SPAN = 1 << 16;
+
+    /**
+     * Blocks of a plain contiguous float64 input: spans of many blocks are evaluated at once
+     * (reading in place) and each block is summed from memory, with the same function and so
+     * the same result as block-by-block evaluation.
+     */
+    private static void spans(RedOp op, long g, long lo, long hi, ProgramArgs pa, Interpreter it, long[] offs,
+                              long[] strides, long[] off, long[] str, long[] cc, int nd, long row, Sink sink) {
+        long per = Math.max(1, SPAN / g) * g;
+        for (long s0 = lo - Math.floorMod(lo, g); s0 < hi; s0 += per) {
+            long s = Math.max(lo, s0);
+            long e = Math.min(hi, s0 + per);
+            pa.chunk(offs, strides, s - lo, off, str);
+            if (nd > 0) {
+                cc[nd - 1] = s;
+            }
+            it.eval(off, str, (int) (e - s), cc);
+            java.lang.foreign.MemorySegment seg = it.directSegment();
+            long base = it.directOffset();
+            for (long b0 = s0; b0 < e; b0 += g) {
+                long bs = Math.max(s, b0);
+                long be = Math.min(e, b0 + g);
+                double v = op == RedOp.SUM ? Pairwise.sum(seg, base + (bs - s), (int) (be - bs))
+                        : reduceSegment(op, seg, base + (bs - s), (int) (be - bs));
+                sink.put(row, b0 / g, 0, Double.doubleToRawLongBits(v));
+            }
+        }
+    }
+
+    private static double reduceSegment(RedOp op, java.lang.foreign.MemorySegment seg, long off, int n) {
+        double[] a = new double[n];
+        java.lang.foreign.MemorySegment.copy(seg, java.lang.foreign.ValueLayout.JAVA_DOUBLE, off * 8, a, 0, n);
+        return op.reduce(a, n);
+    }
+
     /** The COMBINE body: the tree over the partials (input 0, whole) into the 0-d output 0. */
     public static void combine(TaskContext ctx) {
         RedOp op = RedOp.of(ctx.scalar(0).asInt());
@@ -140,10 +185,15 @@ public final class BlockReduceTask {
         int m = Math.toIntExact(s[0] * s[1]);
         int parts = (int) s[2];
         double[][] p = new double[parts][m];
+        MemorySegment seg = in.segment();
+        long base = in.base();
+        long s0 = in.stride(0);
+        long s1 = in.stride(1);
+        long s2 = in.stride(2);
         for (int r = 0; r < s[0]; r++) {
             for (int b = 0; b < s[1]; b++) {
                 for (int q = 0; q < parts; q++) {
-                    long bits = in.segment().getAtIndex(ValueLayout.JAVA_LONG, in.index(r, b, q));
+                    long bits = seg.getAtIndex(ValueLayout.JAVA_LONG, base + r * s0 + b * s1 + q * s2);
                     p[q][(int) (r * s[1] + b)] = Double.longBitsToDouble(bits);
                 }
             }
