@@ -69,9 +69,13 @@ public final class Launch {
         if (off < 0) {
             throw new ShapeMismatchException("cannot broadcast shape " + s.shape() + " to " + Shape.of(to));
         }
+        long[] have = s.shape().extents();
+        if (off == 0 && java.util.Arrays.equals(have, to)) {
+            return s;
+        }
         LogicalStore r = s;
         for (int d = 0; d < nd; d++) {
-            long e = r.shape().extent(d);
+            long e = have[d];
             if (e != to[d + off]) {
                 if (e != 1) {
                     throw new ShapeMismatchException("cannot broadcast shape " + s.shape() + " to " + Shape.of(to));
