@@ -17,9 +17,9 @@ import java.util.function.Supplier;
 
 /**
  * The numeric benchmarks (shared/bench/numeric_ref.py and small_ops_ref.py define the
- * workloads): for each, the median time of several runs of ours (after warm-up runs: one, or
- * ten for the small-array loop, whose many code paths the JIT compiles over thousands of
- * rounds), NumPy's median for the same
+ * workloads): for each, the median time of several runs of ours (after warm-up runs, so that
+ * the JIT has compiled the paths being measured: one for the Jacobi sweeps, a few for the
+ * short workloads, ten for the small-array loop), NumPy's median for the same
  * workload measured in the same run by bench/numeric/numpy_peer.py, and
  * {@code ratio = numpy_s / legate_s} (above 1: faster than NumPy). Memory-bound workloads also
  * print their bandwidth next to the STREAM triad's, measured first.
@@ -81,14 +81,14 @@ public final class NumericBench {
         NDArray b = g.random(n).evaluate();
         NDArray d = g.random(n).evaluate();
         rt.fence();
-        double ours = median(() -> done(a.multiply(b).add(d)), 7);
+        double ours = median(() -> done(a.multiply(b).add(d)), 7, 5);
         double gb = 4.0 * n * 8 / ours / 1e9;
         double gbBest = 4.0 * n * 8 / best / 1e9;
         line("fma", "n=" + n, ours, Peer.seconds("fma", Long.toString(n)),
                 String.format(" GBps=%.1f best_GBps=%.1f triad_GBps=%.1f of_triad=%.2f best_of_triad=%.2f", gb, gbBest,
                         triad, gb / triad, gbBest / triad));
         NDArray c = empty(n);
-        double out = median(() -> done(Ufunc.ADD.into(c, a.multiply(b), d)), 7);
+        double out = median(() -> done(Ufunc.ADD.into(c, a.multiply(b), d)), 7, 5);
         double gbo = 4.0 * n * 8 / out / 1e9;
         double gboBest = 4.0 * n * 8 / best / 1e9;
         line("fma_out", "n=" + n, out, Peer.seconds("fma_out", Long.toString(n)),
@@ -99,11 +99,11 @@ public final class NumericBench {
     private void sums(long n) {
         NDArray a = defaultRng(0).random(n).evaluate();
         rt.fence();
-        double ours = median(() -> a.sum().item(), 9);
+        double ours = median(() -> a.sum().item(), 9, 5);
         line("sum", "n=" + n, ours, Peer.seconds("sum", Long.toString(n), "9"),
                 String.format(" GBps=%.1f", n * 8 / ours / 1e9));
         NDArray m = a.reshape(-1, 4096);
-        double ax = median(() -> done(m.sum(0)), 9);
+        double ax = median(() -> done(m.sum(0)), 9, 5);
         line("axis0-sum", "shape=" + m.shape().toString().replace(" ", ""), ax,
                 Peer.seconds("axis0", Long.toString(n), "9"), "");
     }
@@ -113,14 +113,14 @@ public final class NumericBench {
         NDArray x = g.random(Shape.of(n, n), t).evaluate();
         NDArray y = g.random(Shape.of(n, n), t).evaluate();
         rt.fence();
-        double ours = median(() -> done(matmul(x, y)), 3);
+        double ours = median(() -> done(matmul(x, y)), 3, 2);
         line("matmul", t.name() + " " + n + "x" + n, ours, Peer.seconds("matmul", Long.toString(n), t.name()),
                 String.format(" GFLOPs=%.1f", 2.0 * n * n * n / ours / 1e9));
     }
 
     private void normal(long n) {
         Generator g = defaultRng(0);
-        double ours = median(() -> done(g.standardNormal(n)), 5);
+        double ours = median(() -> done(g.standardNormal(n)), 5, 3);
         line("standard_normal", "n=" + n, ours, Peer.seconds("normal", Long.toString(n)), "");
     }
 
