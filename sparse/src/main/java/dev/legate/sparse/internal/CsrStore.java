@@ -7,7 +7,8 @@ import dev.legate.core.LogicalStore;
 /**
  * The stores of a CSR matrix: row offsets (int64, rows + 1), column indices (int32, sorted and
  * distinct within each row) and values (float32 or float64). The index and value stores may be
- * unbound until the task that computes them has run.
+ * unbound until the task that computes them has run; tasks that read them can be launched before
+ * that (the core partitions such launches once the size is known).
  *
  * @param rt the runtime the stores belong to
  * @param rows the number of rows
@@ -18,29 +19,6 @@ import dev.legate.core.LogicalStore;
  */
 public record CsrStore(LegateRuntime rt, long rows, long cols, LogicalStore indptr, LogicalStore indices,
                        LogicalStore data) {
-    /**
-     * The column indices, bound: a store computed by a task whose size the task decided can
-     * only be read by later tasks once that task has run (a rule of the core), so this waits for
-     * it when it has not.
-     */
-    @Override
-    public LogicalStore indices() {
-        return bound(indices);
-    }
-
-    /** The values, bound (see {@link #indices()}). */
-    @Override
-    public LogicalStore data() {
-        return bound(data);
-    }
-
-    private static LogicalStore bound(LogicalStore s) {
-        if (s.isUnbound()) {
-            s.shape();
-        }
-        return s;
-    }
-
     /** The value type. */
     public DType dtype() {
         return data.type();
