@@ -25,16 +25,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code madvise}, roughly halve that), while a reused block is already mapped. Stores are
  * freed when the garbage collector finds them unreachable, which it only looks for under heap
  * pressure that off-heap blocks do not create. So, like the JDK's direct buffers, once the
- * fresh memory taken since the last collection passes a budget (192 MiB or half the memory in
- * use, whichever is more), the next allocation that finds no block to reuse first asks for a
- * collection, waits briefly for the cleaner to return the blocks of dropped stores, and looks
- * again.
+ * fresh memory taken since the last collection passes a budget, the next allocation that finds
+ * no block to reuse first asks for a collection, waits briefly for the cleaner to return the
+ * blocks of dropped stores, and looks again. The budget weighs what a collection costs (timed)
+ * against what touching fresh memory costs (measured once, on a small block): a collection is
+ * worth it once it saves four times its own time in page faults. On this project's virtual
+ * machines that is a few tens of MiB; on bare metal, hundreds.
  */
 final class HostMemory implements MemorySpace {
     private static final long ALIGN = 64;
     static final long SMALL_MAX = 256 << 10;
     private static final long SLAB = 4L << 20;
-    private static final long FRESH_BUDGET = 192L << 20;
+    private static final long MIN_BUDGET = 64L << 20;
+    private static final long MAX_BUDGET = 1L << 30;
     private final long capacity;
     private final boolean trackSites;
     /** Bytes of live blocks. */
@@ -52,6 +55,10 @@ final class HostMemory implements MemorySpace {
             new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Bytes taken from the C heap since the last collection. */
     private final AtomicLong fresh = new AtomicLong();
+    /** Milliseconds to fault in one fresh MiB (measured once, lazily). */
+    private volatile double faultMillisPerMib = -1;
+    /** Milliseconds the last collections took (moving average). */
+    private volatile double collectMillis = 20;
     /** Live blocks, as an intrusive list (no per-block map entry), for naming leaks. */
     private final Block liveHead = new Block(null, MemorySegment.NULL, 0, null);
 
@@ -136,7 +143,38 @@ final class HostMemory implements MemorySpace {
     }
 
     private boolean collectionDue(long size) {
-        return fresh.get() + size > Math.max(FRESH_BUDGET, used.get() / 2) || reserved.get() + size > capacity;
+        return fresh.get() + size > freshBudget() || reserved.get() + size > capacity;
+    }
+
+    /** Fresh bytes after which a collection pays for itself in page faults it saves. */
+    private long freshBudget() {
+        double fault = faultMillisPerMib;
+        if (fault < 0) {
+            fault = measureFaultCost();
+        }
+        double mib = 4 * collectMillis / Math.max(1e-3, fault);
+        return Math.clamp((long) (mib * (1 << 20)), MIN_BUDGET, MAX_BUDGET);
+    }
+
+    /** Times touching a fresh 4 MiB block once (then frees it). */
+    private synchronized double measureFaultCost() {
+        if (faultMillisPerMib >= 0) {
+            return faultMillisPerMib;
+        }
+        long bytes = 4L << 20;
+        MemorySegment probe = heap.allocate(bytes, ALIGN);
+        if (probe == null) {
+            faultMillisPerMib = 0.5;
+            return faultMillisPerMib;
+        }
+        long t0 = System.nanoTime();
+        for (long off = 0; off < bytes; off += 4096) {
+            probe.set(java.lang.foreign.ValueLayout.JAVA_BYTE, off, (byte) 1);
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        heap.free(probe);
+        faultMillisPerMib = ms / 4;
+        return faultMillisPerMib;
     }
 
     /** Accounts {@code size} more bytes from the system, freeing cached blocks first if over the limit. */
@@ -159,7 +197,9 @@ final class HostMemory implements MemorySpace {
     private void collect(long size) {
         fresh.set(0);
         long before = used.get();
+        long t0 = System.nanoTime();
         System.gc();
+        collectMillis = 0.5 * collectMillis + 0.5 * (System.nanoTime() - t0) / 1e6;
         for (int i = 0; i < 10; i++) {
             try {
                 Thread.sleep(i < 5 ? 1 : 5);
