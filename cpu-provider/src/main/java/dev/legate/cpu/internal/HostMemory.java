@@ -25,12 +25,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code madvise}, roughly halve that), while a reused block is already mapped. Stores are
  * freed when the garbage collector finds them unreachable, which it only looks for under heap
  * pressure that off-heap blocks do not create. So, like the JDK's direct buffers, once the
- * fresh memory taken since the last collection passes a budget, the next allocation that finds
- * no block to reuse first asks for a collection, waits briefly for the cleaner to return the
- * blocks of dropped stores, and looks again. The budget weighs what a collection costs (timed)
+ * bytes handed out since the last collection pass a budget, the next allocation that finds no
+ * block to reuse first asks for a collection, waits briefly for the cleaner to return the
+ * blocks of dropped stores, and looks again; in a loop that drops what it allocates, memory is
+ * then recycled rather than taken fresh. The budget weighs what a collection costs (timed)
  * against what touching fresh memory costs (measured once, on a small block): a collection is
- * worth it once it saves four times its own time in page faults. On this project's virtual
- * machines that is a few tens of MiB; on bare metal, hundreds.
+ * worth it once it saves four times its own time in page faults (on this project's virtual
+ * machines a few tens of MiB; on bare metal, hundreds). A collection that finds little garbage
+ * doubles the budget, one that finds plenty halves it back.
  */
 final class HostMemory implements MemorySpace {
     private static final long ALIGN = 64;
@@ -53,8 +55,10 @@ final class HostMemory implements MemorySpace {
     private final NativeHeap heap = new NativeHeap();
     private final List<java.util.function.Consumer<Allocation>> freeListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Bytes taken from the C heap since the last collection. */
-    private final AtomicLong fresh = new AtomicLong();
+    /** Bytes handed out since the last collection. */
+    private final AtomicLong sinceCollection = new AtomicLong();
+    /** Multiplies the page-fault budget: grows while collections find little garbage. */
+    private volatile double budgetScale = 1;
     /** Milliseconds to fault in one fresh MiB (measured once, lazily). */
     private volatile double faultMillisPerMib = -1;
     /** Milliseconds the last collections took (moving average). */
@@ -121,6 +125,7 @@ final class HostMemory implements MemorySpace {
             }
         }
         used.addAndGet(b.size);
+        sinceCollection.addAndGet(b.size);
         b.open(ids.incrementAndGet(), trackSites ? new Throwable("allocated here") : null, bytes);
         synchronized (liveHead) {
             b.next = liveHead.next;
@@ -143,7 +148,7 @@ final class HostMemory implements MemorySpace {
     }
 
     private boolean collectionDue(long size) {
-        return fresh.get() + size > freshBudget() || reserved.get() + size > capacity;
+        return sinceCollection.get() + size > freshBudget() || reserved.get() + size > capacity;
     }
 
     /** Fresh bytes after which a collection pays for itself in page faults it saves. */
@@ -153,7 +158,7 @@ final class HostMemory implements MemorySpace {
             fault = measureFaultCost();
         }
         double mib = 4 * collectMillis / Math.max(1e-3, fault);
-        return Math.clamp((long) (mib * (1 << 20)), MIN_BUDGET, MAX_BUDGET);
+        return Math.clamp((long) (budgetScale * mib * (1 << 20)), MIN_BUDGET, MAX_BUDGET);
     }
 
     /** Times touching a fresh 4 MiB block once (then frees it). */
@@ -190,27 +195,31 @@ final class HostMemory implements MemorySpace {
             reserved.addAndGet(-size);
             throw outOfMemory(size);
         }
-        fresh.addAndGet(size);
     }
 
     /** Asks the collector to find unreachable stores and waits briefly for their blocks to return. */
     private void collect(long size) {
-        fresh.set(0);
+        long handedOut = sinceCollection.getAndSet(0);
         long before = used.get();
         long t0 = System.nanoTime();
         System.gc();
         collectMillis = 0.5 * collectMillis + 0.5 * (System.nanoTime() - t0) / 1e6;
-        for (int i = 0; i < 10; i++) {
+        // The cleaner returns the blocks of collected stores on its own thread: wait until it
+        // has made progress and then stopped, or for at most about 20 ms.
+        long last = used.get();
+        for (int i = 0, quiet = 0; i < 20 && quiet < 2; i++) {
             try {
-                Thread.sleep(i < 5 ? 1 : 5);
+                Thread.sleep(1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            if (used.get() < before) {
-                break;
-            }
+            long now = used.get();
+            quiet = now < last ? 0 : (now < before ? quiet + 1 : 0);
+            last = now;
         }
+        long recovered = before - used.get();
+        budgetScale = recovered < handedOut / 4 ? Math.min(64, budgetScale * 2) : Math.max(1, budgetScale / 2);
         if (reserved.get() + size > capacity) {
             trimLarge();
         }
@@ -323,7 +332,20 @@ final class HostMemory implements MemorySpace {
             this.size = size;
         }
 
-        synchronized Block take() {
+        Block take() {
+            Block b = poll();
+            if (b == null && collectionDue(size)) {
+                collect(size);
+                b = poll();
+            }
+            return b != null ? b : carve();
+        }
+
+        private synchronized Block poll() {
+            return free.poll();
+        }
+
+        private synchronized Block carve() {
             Block b = free.poll();
             if (b != null) {
                 return b;
