@@ -12,15 +12,17 @@ import java.util.Optional;
  * order, and records the tiling they form as the store's key partition.
  */
 final class AssembleNode extends Node {
-    private final TaskOp op;
+    private TaskOp op;
     private final StoreArg arg;
-    private final PointTaskNode[] points;
+    private PointTaskNode[] points;
+    private final String name;
 
     AssembleNode(RuntimeImpl rt, NodeGroup group, TaskOp op, StoreArg arg, PointTaskNode[] points) {
         super(rt, group);
         this.op = op;
         this.arg = arg;
         this.points = points;
+        this.name = op.name();
     }
 
     @Override
@@ -66,7 +68,13 @@ final class AssembleNode extends Node {
     }
 
     @Override
+    void finished() {
+        op = null;
+        points = null;
+    }
+
+    @Override
     String label() {
-        return op.name() + " assemble " + arg.name;
+        return name + " assemble " + arg.name;
     }
 }

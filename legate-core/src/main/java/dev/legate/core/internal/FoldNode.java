@@ -12,15 +12,17 @@ import java.util.Optional;
  * result does not depend on which point task finished first.
  */
 final class FoldNode extends Node {
-    private final TaskOp op;
+    private TaskOp op;
     private final StoreArg arg;
-    private final PointTaskNode[] points;
+    private PointTaskNode[] points;
+    private final String name;
 
     FoldNode(RuntimeImpl rt, NodeGroup group, TaskOp op, StoreArg arg, PointTaskNode[] points) {
         super(rt, group);
         this.op = op;
         this.arg = arg;
         this.points = points;
+        this.name = op.name();
     }
 
     @Override
@@ -41,8 +43,13 @@ final class FoldNode extends Node {
                 PhysicalStore dst = new PhysicalStore(s.type, arg.store.shape(), tile, seg, 0, v.baseOffset(rs),
                         v.strides(rs), true, Optional.empty(), false);
                 MemorySegment src = buf.segment();
-                for (long i = 0, n = tile.volume(); i < n; i++) {
-                    Reductions.fold(arg.redop, s.type, seg, dst.linearIndex(i) * es, src, i * es);
+                long n = tile.volume();
+                if (dst.isContiguous()) {
+                    Reductions.foldRun(arg.redop, s.type, seg, dst.origin() * es, src, 0, n);
+                } else {
+                    for (long i = 0; i < n; i++) {
+                        Reductions.fold(arg.redop, s.type, seg, dst.linearIndex(i) * es, src, i * es);
+                    }
                 }
             }
         } finally {
@@ -66,7 +73,13 @@ final class FoldNode extends Node {
     }
 
     @Override
+    void finished() {
+        op = null;
+        points = null;
+    }
+
+    @Override
     String label() {
-        return op.name() + " fold " + arg.name;
+        return name + " fold " + arg.name;
     }
 }

@@ -18,7 +18,9 @@ import java.util.Optional;
 
 /** One point task of a launch: builds the tiles of its arguments and runs the variant. */
 final class PointTaskNode extends Node {
-    final TaskOp op;
+    /** The launch; dropped once the task completed, so finished tasks do not keep its stores alive. */
+    private TaskOp op;
+    final dev.legate.core.TaskId taskId;
     final int color;
     final Point point;
     /** Reduction buffers by store argument index, for folded reductions. */
@@ -36,6 +38,7 @@ final class PointTaskNode extends Node {
     PointTaskNode(RuntimeImpl rt, NodeGroup group, TaskOp op, int color, Point point, ExecutionProcessor proc) {
         super(rt, group);
         this.op = op;
+        this.taskId = op.task.id();
         this.color = color;
         this.point = point;
         this.processor = proc;
@@ -81,6 +84,7 @@ final class PointTaskNode extends Node {
 
     @Override
     void finished() {
+        op = null;
         if (deviceBuffers != null) {
             for (int i = 0; i < deviceBuffers.length; i++) {
                 if (deviceBuffers[i] != null) {
@@ -143,9 +147,7 @@ final class PointTaskNode extends Node {
                 acc *= Math.max(1, tile.extent(d));
             }
             MemorySegment seg = buf.segment();
-            for (long i = 0, n = tile.volume(); i < n; i++) {
-                Reductions.identity(a.redop, s.type, seg, i * es);
-            }
+            Reductions.fillIdentity(a.redop, s.type, seg, 0, tile.volume());
             if (!host) {
                 Allocation dev = mem.allocate(bytes);
                 runtime.providerOf(mem).copy(buf, 0, dev, 0, bytes);
@@ -182,12 +184,12 @@ final class PointTaskNode extends Node {
 
     @Override
     String label() {
-        return op.name() + " " + point;
+        return taskId + " " + point;
     }
 
     @Override
     String library() {
-        return op.task.id().library();
+        return taskId.library();
     }
 
     @Override

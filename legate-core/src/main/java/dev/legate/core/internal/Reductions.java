@@ -85,6 +85,47 @@ public final class Reductions {
         };
     }
 
+    /** Writes the identity of {@code op} into {@code count} consecutive elements from byte {@code off}. */
+    public static void fillIdentity(ReductionOp op, DType type, MemorySegment seg, long off, long count) {
+        if (count <= 0) {
+            return;
+        }
+        long es = type.size();
+        identity(op, type, seg, off);
+        long done = 1;
+        while (done < count) {
+            long n = Math.min(done, count - done);
+            MemorySegment.copy(seg, off, seg, off + done * es, n * es);
+            done += n;
+        }
+    }
+
+    /**
+     * Folds {@code count} consecutive elements at {@code srcOff} into those at {@code dstOff}
+     * (byte offsets), element by element.
+     */
+    public static void foldRun(ReductionOp op, DType type, MemorySegment dst, long dstOff, MemorySegment src,
+                               long srcOff, long count) {
+        if (type.code() == TypeCode.FLOAT64 && op == ReductionOp.SUM) {
+            for (long i = 0; i < count; i++) {
+                long d = dstOff + i * 8;
+                dst.set(D, d, dst.get(D, d) + src.get(D, srcOff + i * 8));
+            }
+            return;
+        }
+        if (type.code() == TypeCode.INT64 && op == ReductionOp.SUM) {
+            for (long i = 0; i < count; i++) {
+                long d = dstOff + i * 8;
+                dst.set(L, d, dst.get(L, d) + src.get(L, srcOff + i * 8));
+            }
+            return;
+        }
+        long es = type.size();
+        for (long i = 0; i < count; i++) {
+            fold(op, type, dst, dstOff + i * es, src, srcOff + i * es);
+        }
+    }
+
     /** Folds the element at {@code srcOff} into the element at {@code dstOff}. */
     public static void fold(ReductionOp op, DType type, MemorySegment dst, long dstOff, MemorySegment src, long srcOff) {
         if (type instanceof DType.Struct st) {

@@ -368,7 +368,7 @@ public final class RuntimeImpl implements LegateRuntime {
             waitsForSizes |= !a.unbound() && a.store.isUnbound();
         }
         List<Constraint> cs = List.copyOf(constraints);
-        java.util.function.Supplier<Solver.Plan> solve = () -> Solver.solve(task.id().toString(), owner, args, cs,
+        java.util.function.Supplier<Solver.Plan> solve = () -> Solver.solve(task.id(), owner, args, cs,
                 procs.size(), config.minTileVolume(), config.tileGranule());
         // A launch reading an unbound store is partitioned when it is launched, after the
         // producer has set the size, so that recording it does not wait.
@@ -568,7 +568,7 @@ public final class RuntimeImpl implements LegateRuntime {
 
     void recordFailure(Node n, Throwable t) {
         if (n instanceof PointTaskNode p) {
-            errors.add(new TaskException(p.op.task.id().library(), p.op.task.id().name(), p.point, t));
+            errors.add(new TaskException(p.taskId.library(), p.taskId.name(), p.point, t));
         } else {
             errors.add(new TaskException(Builtins.LIBRARY, n.label(), Point.zero(0), t));
         }

@@ -118,7 +118,7 @@ final class Solver {
      * @param procs processors available to the launch
      * @throws PartitioningException listing every conflict
      */
-    static Plan solve(String task, Object owner, List<StoreArg> args, List<Constraint> constraints, int procs,
+    static Plan solve(dev.legate.core.TaskId task, Object owner, List<StoreArg> args, List<Constraint> constraints, int procs,
                       long minTileVolume, long granule) {
         int n = args.size();
         List<String> conflicts = new ArrayList<>();
@@ -266,7 +266,7 @@ final class Solver {
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new PartitioningException(task, conflicts);
+            throw new PartitioningException(task.toString(), conflicts);
         }
 
         Shape launch;
@@ -329,7 +329,7 @@ final class Solver {
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new PartitioningException(task, conflicts);
+            throw new PartitioningException(task.toString(), conflicts);
         }
         return new Plan(launch, args, classOf, derivations);
     }
