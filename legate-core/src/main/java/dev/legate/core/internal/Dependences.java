@@ -16,12 +16,7 @@ final class Dependences {
     }
 
     static void analyze(Storage storage, NodeGroup group, Node[] nodes, Rect[] rects, boolean write) {
-        Rect bounds = null;
-        for (Rect r : rects) {
-            if (!r.isEmpty()) {
-                bounds = bounds == null ? r : bounds.union(r);
-            }
-        }
+        Rect bounds = bounds(rects);
         if (bounds == null) {
             return;
         }
@@ -44,6 +39,30 @@ final class Dependences {
             list.removeLast();
         }
         list.add(new OpAccess(group, nodes, rects, bounds, write));
+    }
+
+    /** The bounding rectangle of the non-empty rectangles, or null when all are empty. */
+    static Rect bounds(Rect[] rects) {
+        if (rects.length == 1) {
+            return rects[0].isEmpty() ? null : rects[0];
+        }
+        long[] lo = null;
+        long[] hi = null;
+        for (Rect r : rects) {
+            if (r.isEmpty()) {
+                continue;
+            }
+            if (lo == null) {
+                lo = r.lo();
+                hi = r.hi();
+                continue;
+            }
+            for (int d = 0; d < lo.length; d++) {
+                lo[d] = Math.min(lo[d], r.lo(d));
+                hi[d] = Math.max(hi[d], r.hi(d));
+            }
+        }
+        return lo == null ? null : new Rect(lo, hi);
     }
 
     /** Edges from each point of {@code a} to each new point whose rectangle overlaps it. */

@@ -5,7 +5,6 @@ import dev.legate.core.spi.ExecutionProcessor;
 import dev.legate.core.spi.PointWork;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A vertex of the execution graph: a point task, a copy between memories, a fold of reduction
@@ -20,7 +19,17 @@ abstract class Node implements PointWork {
     final RuntimeImpl runtime;
     final NodeGroup group;
     ExecutionProcessor processor;
-    private final AtomicInteger pending = new AtomicInteger(1);
+    /** Unmet predecessors plus the analysis guard; updated through {@link #PENDING}. */
+    private volatile int pending = 1;
+    private static final java.lang.invoke.VarHandle PENDING;
+
+    static {
+        try {
+            PENDING = java.lang.invoke.MethodHandles.lookup().findVarHandle(Node.class, "pending", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private Node[] successors = EMPTY;
     private int successorCount;
     private volatile boolean done;
@@ -59,7 +68,7 @@ abstract class Node implements PointWork {
                 successors = Arrays.copyOf(successors, Math.max(4, successorCount * 2));
             }
             successors[successorCount++] = next;
-            next.pending.incrementAndGet();
+            PENDING.getAndAdd(next, 1);
             return true;
         }
     }
@@ -105,7 +114,7 @@ abstract class Node implements PointWork {
 
     /** Drops one pending count; true when the node became ready (and was not dispatched). */
     final boolean releaseOne() {
-        return pending.decrementAndGet() == 0;
+        return (int) PENDING.getAndAdd(this, -1) == 1;
     }
 
     final boolean isDone() {

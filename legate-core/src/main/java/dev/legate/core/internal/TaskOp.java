@@ -95,8 +95,9 @@ final class TaskOp implements Operation {
         int rr = colors < p ? rt.nextRoundRobin() : 0;
         for (int c = 0; c < colors; c++) {
             ExecutionProcessor proc = colors >= p ? procs.get((int) ((long) c * p / colors)) : procs.get((c + rr) % p);
-            nodes[c] = new PointTaskNode(rt, group, this, c, colors == 1 ? Point.zero(launch.ndim())
-                    : Point.delinearize(c, launch), proc);
+            Point pt = colors == 1 ? Point.zero(launch.ndim())
+                    : launch.ndim() == 1 ? Point.of(c) : Point.delinearize(c, launch);
+            nodes[c] = new PointTaskNode(rt, group, this, c, pt, proc);
         }
         for (StoreArg a : args) {
             if (a.unbound()) {
@@ -104,11 +105,14 @@ final class TaskOp implements Operation {
             }
             a.layout();
             Rect[] t = new Rect[colors];
-            Rect[] root = new Rect[colors];
             StoreView v = a.store.view();
+            boolean identity = v.isIdentity();
+            Rect[] root = identity ? t : new Rect[colors];
             for (int c = 0; c < colors; c++) {
                 t[c] = a.partition.tile(nodes[c].point);
-                root[c] = v.rootBounds(t[c]);
+                if (!identity) {
+                    root[c] = v.rootBounds(t[c]);
+                }
             }
             tiles[a.index] = t;
             if (a.privilege == Privilege.REDUCE && a.foldPartials) {
@@ -166,13 +170,7 @@ final class TaskOp implements Operation {
     }
 
     private static Rect union(Rect[] tiles, StoreView v) {
-        Rect u = null;
-        for (Rect t : tiles) {
-            if (!t.isEmpty()) {
-                Rect r = v.rootBounds(t);
-                u = u == null ? r : u.union(r);
-            }
-        }
-        return u == null ? v.rootBounds(tiles[0]) : u;
+        Rect u = Dependences.bounds(tiles);
+        return v.rootBounds(u == null ? tiles[0] : u);
     }
 }
