@@ -165,6 +165,10 @@ import java.util.stream.Collectors;
             if (e.name().equals("hello")) {
                 assertTrue(r.out().contains("2 CPU and 0 GPU processors"), r.out());
             }
+            if (e.name().equals("power-iteration")) {
+                assertTrue(r.out().startsWith("backend=legate-java n=200000 "), r.out());
+                assertTrue(r.out().contains(" result="), r.out());
+            }
         }
     }
 
