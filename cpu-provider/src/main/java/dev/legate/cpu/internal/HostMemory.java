@@ -38,7 +38,7 @@ final class HostMemory implements MemorySpace {
     private static final long ALIGN = 64;
     static final long SMALL_MAX = 256 << 10;
     private static final long SLAB = 4L << 20;
-    private static final long MIN_BUDGET = 64L << 20;
+    private static final long MIN_BUDGET = 16L << 20;
     private static final long MAX_BUDGET = 1L << 30;
     private final long capacity;
     private final boolean trackSites;
