@@ -54,6 +54,8 @@ class ObservabilityTest {
         assertTrue(json.contains("\"name\":\"legate.core.copy (1)\""), json);
         assertTrue(json.contains("logical: operations"), json);
         assertTrue(json.contains("\"cat\":\"operation\""), json);
+        assertTrue(json.indexOf("\"name\":\"cpu0\"") < json.indexOf("\"name\":\"cpu1\""), "tracks in processor order");
+        assertTrue(json.contains("thread_sort_index"), json);
         try (var files = Files.list(trace.getParent())) {
             assertEquals(1, files.count(), "no temporary file is left behind");
         }

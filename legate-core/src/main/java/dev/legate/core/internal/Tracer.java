@@ -52,15 +52,16 @@ final class Tracer {
             return;
         }
         Path target = file.get().toAbsolutePath();
-        List<String> tracks = new ArrayList<>();
+        // Tracks are numbered in a stable order (processors by kind and index), so viewers list
+        // cpu0 before cpu1 whatever reported first.
+        List<String> tracks = spans.stream().map(Span::track).distinct()
+                .sorted(java.util.Comparator.comparing((String t) -> t.replaceAll("\\d+$", ""))
+                        .thenComparingInt(t -> t.matches(".*\\d+$") ? Integer.parseInt(t.replaceAll("^\\D+", "")) : -1))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         StringBuilder sb = new StringBuilder("{\"traceEvents\":[\n");
         boolean first = true;
         for (Span s : spans) {
             int tid = tracks.indexOf(s.track);
-            if (tid < 0) {
-                tracks.add(s.track);
-                tid = tracks.size() - 1;
-            }
             sb.append(first ? "" : ",\n").append("{\"name\":").append(json(s.name)).append(",\"cat\":\"")
                     .append(s.category).append("\",\"ph\":\"X\",\"pid\":").append(s.track.equals("operations") ? 0 : 1)
                     .append(",\"tid\":").append(tid).append(",\"ts\":").append((s.start - origin) / 1000.0)
@@ -69,9 +70,12 @@ final class Tracer {
             first = false;
         }
         for (int t = 0; t < tracks.size(); t++) {
+            int pid = tracks.get(t).equals("operations") ? 0 : 1;
             sb.append(first ? "" : ",\n").append("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":")
-                    .append(tracks.get(t).equals("operations") ? 0 : 1).append(",\"tid\":").append(t)
-                    .append(",\"args\":{\"name\":").append(json(tracks.get(t))).append("}}");
+                    .append(pid).append(",\"tid\":").append(t)
+                    .append(",\"args\":{\"name\":").append(json(tracks.get(t))).append("}},\n")
+                    .append("{\"name\":\"thread_sort_index\",\"ph\":\"M\",\"pid\":").append(pid)
+                    .append(",\"tid\":").append(t).append(",\"args\":{\"sort_index\":").append(t).append("}}");
             first = false;
         }
         sb.append(first ? "" : ",\n").append("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":0,\"args\":{\"name\":")
