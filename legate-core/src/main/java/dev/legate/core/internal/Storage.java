@@ -171,7 +171,19 @@ public final class Storage {
             this.leaks = leaks;
         }
 
-        synchronized Allocation instance(MemorySpace memory, java.util.function.LongSupplier bytes) {
+        /** The first instance, readable without the lock (most storages live in one memory). */
+        private volatile MemorySpace firstMemory;
+        private volatile Allocation firstInstance;
+
+        Allocation instance(MemorySpace memory, java.util.function.LongSupplier bytes) {
+            Allocation a = firstInstance;
+            if (a != null && firstMemory == memory) {
+                return a;
+            }
+            return instanceLocked(memory, bytes);
+        }
+
+        private synchronized Allocation instanceLocked(MemorySpace memory, java.util.function.LongSupplier bytes) {
             if (released) {
                 throw new IllegalStateException("storage#" + id + " was released");
             }
@@ -189,6 +201,8 @@ public final class Storage {
             instances[count++] = a;
             if (count == 1) {
                 leaks.opened(this);
+                firstInstance = a;
+                firstMemory = memory;
             }
             return a;
         }
@@ -210,6 +224,10 @@ public final class Storage {
 
         /** Frees the instance in one memory (eviction); the storage stays usable. */
         synchronized void free(MemorySpace memory) {
+            if (firstMemory == memory) {
+                firstInstance = null;
+                firstMemory = null;
+            }
             for (int i = 0; i < count; i++) {
                 if (memories[i] == memory) {
                     instances[i].close();
@@ -231,6 +249,8 @@ public final class Storage {
                 return;
             }
             released = true;
+            firstInstance = null;
+            firstMemory = null;
             if (residents != null) {
                 for (Residency.Resident r : residents) {
                     r.died();
