@@ -116,4 +116,29 @@ public final class Program {
     public boolean positional() {
         return positional;
     }
+
+    /** The operation of instruction {@code i} (for code generators such as the GPU variants'). */
+    public Op op(int i) {
+        return ops[i];
+    }
+
+    /** The result type of instruction {@code i}. */
+    public TypeCode type(int i) {
+        return types[i];
+    }
+
+    /** The argument of instruction {@code i}: the dimension of a {@link Op#COORD} leaf, else 0. */
+    public int arg(int i) {
+        return args[i];
+    }
+
+    /** The type of operand {@code k} (0 or 1) of instruction {@code i}; null when it has none. */
+    public TypeCode operandType(int i, int k) {
+        return k == 0 ? type0[i] : type1[i];
+    }
+
+    /** The input index of an {@link Op#INPUT} leaf or the constant index of a {@link Op#CONST} leaf. */
+    public int leafIndex(int i) {
+        return leafIndex[i];
+    }
 }
