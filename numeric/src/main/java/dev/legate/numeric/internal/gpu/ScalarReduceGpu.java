@@ -174,7 +174,7 @@ final class ScalarReduceGpu {
         java.util.function.Supplier<String> src = () -> argSource(space, max, floating, unsigned, ps.declarations());
         d.launch(Generated.kernel(d, key, src, "lg_arg"), new int[] {grid}, new int[] {Gpu.THREADS}, 0, ps.values());
         d.launch(Generated.kernel(d, key, src, "lg_arg_fin"), new int[] {1}, new int[] {Gpu.THREADS}, 0, values,
-                indices, (long) grid, d.address(red), st.offset(1));
+                indices, (long) grid, d.address(red), (long) st.offset(1));
         if (flag != 0 && Gpu.readFlag(d, flag) != 0) {
             throw new ArithmeticException("Integers to negative integer powers are not allowed");
         }
@@ -265,7 +265,7 @@ final class ScalarReduceGpu {
         PhysicalStore out = ctx.output(0).data();
         DType.Struct st = (DType.Struct) in.type();
         DeviceContext d = Gpu.device(ctx);
-        d.launch(Gpu.kernel(d, "numeric_arg_index"), new int[] {1}, new int[] {1}, 0, d.address(in), st.offset(1),
+        d.launch(Gpu.kernel(d, "numeric_arg_index"), new int[] {1}, new int[] {1}, 0, d.address(in), (long) st.offset(1),
                 d.address(out));
     }
 }

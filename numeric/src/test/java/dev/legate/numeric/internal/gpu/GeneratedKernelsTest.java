@@ -79,15 +79,58 @@ class GeneratedKernelsTest {
         return FakeGpu.store(t, shape, new Rect(lo, hi), base, strides);
     }
 
+    private final List<FakeGpu.Launch> launches = new ArrayList<>();
+
     private FakeGpu run(java.util.function.Consumer<TaskContext> body, List<PhysicalStore> in, List<PhysicalStore> out,
                         List<PhysicalStore> red, List<Scalar> scalars) {
         FakeGpu d = new FakeGpu();
         body.accept(d.context(in, out, red, scalars));
+        launches.addAll(d.launches);
         return d;
     }
 
+    private static final Pattern KERNEL = Pattern.compile("extern \"C\" __global__ void (\\w+)\\(([^)]*)\\)");
+
+    /**
+     * Every launch of a hand-written kernel passes arguments of the sizes its C parameters have
+     * (Integer for int and u32, Long for 64-bit integers and pointers, Double for double).
+     */
+    private void checkHandWrittenSignatures() throws java.io.IOException {
+        String cu = Files.readString(Path.of("src/main/cuda/numeric.cu"));
+        java.util.Map<String, List<String>> params = new java.util.HashMap<>();
+        Matcher m = KERNEL.matcher(cu);
+        while (m.find()) {
+            params.put(m.group(1), List.of(m.group(2).split(",")));
+        }
+        Matcher macro = Pattern.compile("#define RANDOM_KERNEL\\(NAME, T, EXPR\\)[^(]*\\(([^)]*)\\)").matcher(cu);
+        assertTrue(macro.find(), "RANDOM_KERNEL's signature");
+        Matcher uses = Pattern.compile("RANDOM_KERNEL\\((\\w+), ([\\w ]+),").matcher(cu);
+        while (uses.find()) {
+            params.put(uses.group(1), List.of(macro.group(1).replace("\\", " ").replace("T*", uses.group(2) + "*")
+                    .split(",")));
+        }
+        int checked = 0;
+        for (FakeGpu.Launch l : launches) {
+            if (!l.function().startsWith("numeric_")) {
+                continue;
+            }
+            List<String> ps = params.get(l.function());
+            assertTrue(ps != null, "no kernel " + l.function() + " in numeric.cu");
+            assertEquals(ps.size(), l.args().length, l.function() + " takes " + ps);
+            for (int i = 0; i < ps.size(); i++) {
+                String p = ps.get(i).trim();
+                Object a = l.args()[i];
+                String want = p.contains("*") || p.startsWith("i64") || p.startsWith("u64") ? "Long"
+                        : p.startsWith("double") ? "Double" : p.startsWith("float") ? "Float" : "Integer";
+                assertEquals(want, a.getClass().getSimpleName(), l.function() + " parameter " + i + " (" + p + ")");
+            }
+            checked++;
+        }
+        assertTrue(checked > 0, "no hand-written launches to check");
+    }
+
     @Test
-    void elementwiseKernels() {
+    void elementwiseKernels() throws java.io.IOException {
         long n = 1L << 20;
         PhysicalStore a = FakeGpu.dense(TypeCode.FLOAT64, n);
         FakeGpu d = run(ElementwiseGpu::run, List.of(a, a, a), List.of(FakeGpu.dense(TypeCode.FLOAT64, n)), List.of(),
@@ -145,10 +188,11 @@ class GeneratedKernelsTest {
                 FakeGpu.dense(TypeCode.FLOAT16, 300)), List.of(FakeGpu.dense(TypeCode.FLOAT16, 300)), List.of(),
                 scalars(t(Op.INPUT, b) + " " + t(Op.INPUT, f16) + " " + t(Op.INPUT, f16) + " " + t(Op.WHERE, f16)));
         compileAll();
+        checkHandWrittenSignatures();
     }
 
     @Test
-    void reductionKernels() {
+    void reductionKernels() throws java.io.IOException {
         PhysicalStore x = FakeGpu.dense(TypeCode.FLOAT64, 64, 5000);
         String plain = t(Op.INPUT, F64);
         String sq = t(Op.INPUT, F64) + " " + t(Op.SQUARE, F64);
@@ -203,10 +247,11 @@ class GeneratedKernelsTest {
         run(AxisReduceGpu::rowBlocks, List.of(tall), List.of(q), List.of(), scalars(RedOp.MIN.ordinal(), sq));
         assertEquals(pt, DType.INT64);
         compileAll();
+        checkHandWrittenSignatures();
     }
 
     @Test
-    void randomAndMatmulLaunchHandWrittenKernels() {
+    void randomAndMatmulLaunchHandWrittenKernels() throws java.io.IOException {
         PhysicalStore tile = strided(TypeCode.FLOAT64, new long[] {100, 200}, new long[] {10, 50},
                 new long[] {20, 150}, 0, 200, 1);
         FakeGpu d = run(RandomGpu::run, List.of(), List.of(tile), List.of(), scalars(1, 7L, 3));
@@ -223,6 +268,7 @@ class GeneratedKernelsTest {
         d = run(MatmulGpu::run, List.of(a, b), List.of(c), List.of(), scalars());
         assertEquals("numeric_matmul_naive", d.launches.get(0).function());
         assertTrue(sources.isEmpty(), "hand-written kernels need no run-time compilation");
+        checkHandWrittenSignatures();
     }
 
     private static final Pattern NAMES = Pattern.compile(
