@@ -5,6 +5,8 @@ usage: gpu-cupy-bench.py transfers          1 GiB host<->device from pinned memo
        gpu-cupy-bench.py spmv N DENSITY     SpMV (cuSPARSE through CuPy) on the flagship's matrix
                                             0.5 (A + A^T) + N I, and the flagship's loop body
        gpu-cupy-bench.py gemm               matmul 8192^3 float32 and float64 (cuBLAS through CuPy)
+       gpu-cupy-bench.py fma                a*b + c over 2^28 float64, unfused as CuPy evaluates it
+       gpu-cupy-bench.py jacobi N ITERS     the 2-D Jacobi sweep of ../shared/bench/numeric_ref.py
 Each time is the median of event-timed runs after warm-ups, on CuPy's current stream."""
 import sys
 
@@ -85,6 +87,27 @@ def gemm():
         bench(f"cupy.gemm_{np.dtype(dt).name}_TFLOPs", 2.0 * n ** 3 / t / 1e12, "TFLOP/s", "matmul 8192^3 (cuBLAS)")
 
 
+def fma():
+    n = 1 << 28
+    rng = cp.random.default_rng(0)
+    a, b, c = rng.random(n), rng.random(n), rng.random(n)
+    t = timed(lambda: a * b + c, reps=10)
+    bench("cupy.fma_ms", t * 1e3, "ms", f"a*b + c over 2^28 float64 (two kernels, one temporary), "
+          f"{4 * 8 * n / t / 1e9:.0f} GB/s counting 3 reads + 1 write")
+
+
+def jacobi(n, iters):
+    g = cp.random.default_rng(0).random((n, n))
+
+    def run():
+        u = g.copy()
+        for _ in range(iters):
+            u[1:-1, 1:-1] = 0.25 * (u[:-2, 1:-1] + u[2:, 1:-1] + u[1:-1, :-2] + u[1:-1, 2:])
+        return u
+    t = timed(run, reps=3, warm=1)
+    bench("cupy.jacobi_s", t, "s", f"jacobi {n}x{n} x{iters} (u = g.copy(), then the sweeps)")
+
+
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else "transfers"
     if mode == "transfers":
@@ -93,8 +116,12 @@ def main():
         spmv(int(float(sys.argv[2])), float(sys.argv[3]))
     elif mode == "gemm":
         gemm()
+    elif mode == "fma":
+        fma()
+    elif mode == "jacobi":
+        jacobi(int(sys.argv[2]), int(sys.argv[3]))
     else:
-        sys.exit(f"unknown mode {mode!r}; use transfers, spmv N DENSITY or gemm")
+        sys.exit(f"unknown mode {mode!r}; use transfers, spmv N DENSITY, gemm, fma or jacobi N ITERS")
 
 
 if __name__ == "__main__":
