@@ -21,24 +21,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * array per iteration reuses the previous one's memory, already touched).
  *
  * <p>Reuse matters more than it seems: touching fresh memory costs page faults (on the virtual
- * machines this project runs on, about 150 ms per 32 MiB; huge pages, asked for with
- * {@code madvise}, roughly halve that), while a reused block is already mapped. Stores are
- * freed when the garbage collector finds them unreachable, which it only looks for under heap
- * pressure that off-heap blocks do not create. So, like the JDK's direct buffers, once the
- * bytes handed out since the last collection pass a budget, the next allocation that finds no
- * block to reuse first asks for a collection, waits briefly for the cleaner to return the
- * blocks of dropped stores, and looks again; in a loop that drops what it allocates, memory is
- * then recycled rather than taken fresh. The budget weighs what a collection costs (timed)
- * against what touching fresh memory costs (measured once, on a small block): a collection is
- * worth it once it saves four times its own time in page faults (on this project's virtual
- * machines a few tens of MiB; on bare metal, hundreds). A collection that finds little garbage
- * doubles the budget, one that finds plenty halves it back.
+ * machines this project runs on, about 3 ms per MiB for pages the guest has not used lately and
+ * some thirty times less for huge pages it freed a moment ago), while a reused block is already
+ * mapped. Stores are freed when the garbage collector finds them unreachable, which it only
+ * looks for under heap pressure that off-heap blocks do not create. So, like the JDK's direct
+ * buffers, an allocation that finds no block to reuse may first ask for a collection, wait
+ * briefly for the cleaner to return the blocks of dropped stores, and look again; in a loop that
+ * drops what it allocates, memory is then recycled rather than taken fresh. A collection is due
+ * when the fresh bytes since the last one would cost more in faults than a collection takes
+ * (fault cost measured once, on a small block; collections timed) and the last collection was at
+ * least ten of its durations ago, so collections take at most about a tenth of the time and a
+ * loop recycles a pool of several arrays per collection. A collection that finds little
+ * garbage (a set-up phase building what it keeps) doubles that spacing; one that finds plenty
+ * resets it. Before taking fresh memory, cached blocks of other sizes go back to the C heap, so
+ * the pages they hold are recycled rather than the guest's untouched ones.
  */
 final class HostMemory implements MemorySpace {
     private static final long ALIGN = 64;
     static final long SMALL_MAX = 256 << 10;
     private static final long SLAB = 4L << 20;
     private static final long MIN_BUDGET = 16L << 20;
+    /** Collections come at most once per this many times their own duration. */
+    private static final double PERIOD = 10;
     private static final long MAX_BUDGET = 1L << 30;
     private final long capacity;
     private final boolean trackSites;
@@ -61,8 +65,10 @@ final class HostMemory implements MemorySpace {
     private volatile double budgetScale = 1;
     /** Milliseconds to fault in one fresh MiB (measured once, lazily). */
     private volatile double faultMillisPerMib = -1;
-    /** Milliseconds the last collections took (moving average). */
+    /** Milliseconds the last collection took, waiting for the cleaner included. */
     private volatile double collectMillis = 20;
+    /** When the last collection ended ({@link System#nanoTime()}). */
+    private volatile long lastCollection = System.nanoTime();
     /** Live blocks, as an intrusive list (no per-block map entry), for naming leaks. */
     private final Block liveHead = new Block(null, MemorySegment.NULL, 0, null);
 
@@ -97,6 +103,11 @@ final class HostMemory implements MemorySpace {
         return used.get();
     }
 
+    /** Bytes held from the system: slabs and large blocks, live or cached. */
+    long reserved() {
+        return reserved.get();
+    }
+
     @Override
     public Allocation allocate(long bytes) {
         if (bytes <= 0) {
@@ -115,6 +126,7 @@ final class HostMemory implements MemorySpace {
                 b = takeLarge(size);
             }
             if (b == null) {
+                releaseOtherSizes(size);
                 reserve(size);
                 MemorySegment seg = heap.allocate(size, ALIGN);
                 if (seg == null) {
@@ -147,18 +159,62 @@ final class HostMemory implements MemorySpace {
         return q.pop();
     }
 
-    private boolean collectionDue(long size) {
-        return sinceCollection.get() + size > freshBudget() || reserved.get() + size > capacity;
+    /**
+     * Before taking {@code size} fresh bytes, returns at least as many bytes of cached blocks of
+     * other sizes (largest first) to the C heap. The C library or the kernel hands those pages out
+     * again at once, already backed: on this project's virtual machines a recycled huge page faults
+     * in some thirty times faster than one the guest has not touched lately. Cached blocks of sizes
+     * nobody asks for any more (a program's set-up phase leaves many) would otherwise force every
+     * new size onto fresh memory.
+     */
+    private void releaseOtherSizes(long size) {
+        List<Block> drop = new ArrayList<>();
+        synchronized (this) {
+            if (largeCached == 0) {
+                return;
+            }
+            List<Long> sizes = new ArrayList<>(largeCache.keySet());
+            sizes.sort(java.util.Comparator.reverseOrder());
+            long freed = 0;
+            for (long s : sizes) {
+                ArrayDeque<Block> q = largeCache.get(s);
+                while (freed < size && s != size && !q.isEmpty()) {
+                    Block b = q.pop();
+                    largeCached -= b.size;
+                    freed += b.size;
+                    drop.add(b);
+                }
+                if (q.isEmpty()) {
+                    largeCache.remove(s);
+                }
+                if (freed >= size) {
+                    break;
+                }
+            }
+        }
+        for (Block b : drop) {
+            b.free();
+        }
     }
 
-    /** Fresh bytes after which a collection pays for itself in page faults it saves. */
-    private long freshBudget() {
+    private boolean collectionDue(long size) {
+        if (reserved.get() + size > capacity) {
+            return true;
+        }
+        long fresh = sinceCollection.get() + size;
+        if (fresh > MAX_BUDGET) {
+            return true;
+        }
         double fault = faultMillisPerMib;
         if (fault < 0) {
             fault = measureFaultCost();
         }
-        double mib = 4 * collectMillis / Math.max(1e-3, fault);
-        return Math.clamp((long) (budgetScale * mib * (1 << 20)), MIN_BUDGET, MAX_BUDGET);
+        // Worth it only once the faults it may save exceed its cost, and at most one collection
+        // per PERIOD of its own duration, so that collections take no more than about a tenth of
+        // the time (a loop that drops an array per iteration then recycles a pool of several).
+        double mib = fresh / (double) (1 << 20);
+        double elapsed = (System.nanoTime() - lastCollection) / 1e6;
+        return fresh >= MIN_BUDGET && mib * fault >= collectMillis && elapsed >= PERIOD * budgetScale * collectMillis;
     }
 
     /** Times touching a fresh 4 MiB block once (then frees it). */
@@ -203,7 +259,6 @@ final class HostMemory implements MemorySpace {
         long before = used.get();
         long t0 = System.nanoTime();
         System.gc();
-        collectMillis = 0.5 * collectMillis + 0.5 * (System.nanoTime() - t0) / 1e6;
         // The cleaner returns the blocks of collected stores on its own thread: wait until it
         // has made progress and then stopped, or for at most about 20 ms.
         long last = used.get();
@@ -219,7 +274,14 @@ final class HostMemory implements MemorySpace {
             last = now;
         }
         long recovered = before - used.get();
-        budgetScale = recovered < handedOut / 4 ? Math.min(64, budgetScale * 2) : Math.max(1, budgetScale / 2);
+        lastCollection = System.nanoTime();
+        // The next collection costs about what this one did (the live heap changes slowly); an
+        // average would carry a set-up phase's long collections into the loop after it.
+        collectMillis = (lastCollection - t0) / 1e6;
+        // A collection that finds little (a set-up phase building what it keeps) doubles the
+        // budget; one that finds plenty (a loop dropping what it made) resets it, so a loop after
+        // a long set-up is not left with the set-up's budget.
+        budgetScale = recovered < handedOut / 4 ? Math.min(8, budgetScale * 2) : 1;
         if (reserved.get() + size > capacity) {
             trimLarge();
         }

@@ -51,4 +51,34 @@ class HostMemoryTest {
         b.close();
         m.closeSlabs();
     }
+
+    @Test
+    void aFreedLargeBlockIsReusedForTheSameSize() {
+        HostMemory m = new HostMemory(Long.MAX_VALUE, false);
+        var a = m.allocate(3L << 20);
+        long addr = a.address();
+        a.close();
+        var b = m.allocate(3L << 20);
+        assertEquals(addr, b.address(), "a cached large block of the same size is handed out again");
+        b.close();
+        m.trim();
+        assertEquals(0, m.reserved());
+    }
+
+    @Test
+    void cachedBlocksOfOtherSizesGoBackBeforeFreshMemoryIsTaken() {
+        HostMemory m = new HostMemory(Long.MAX_VALUE, false);
+        var big = m.allocate(40L << 20);
+        var other = m.allocate(6L << 20);
+        big.close();
+        other.close();
+        assertEquals(46L << 20, m.reserved(), "both blocks are cached");
+        var c = m.allocate(5L << 20);
+        // The 40 MiB block (the largest cached) went back to the C heap to make room; the
+        // 6 MiB one was not needed.
+        assertEquals((5L << 20) + (6L << 20), m.reserved());
+        c.close();
+        m.trim();
+        assertEquals(0, m.reserved());
+    }
 }

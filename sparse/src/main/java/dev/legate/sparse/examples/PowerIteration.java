@@ -10,7 +10,7 @@ import dev.legate.sparse.Sparse;
  * of the project's pitch (and of {@code shared/bench/power_iteration.py}):
  * <pre>
  *   A = random(n, n, density); A = 0.5 (A + A.T) + n I
- *   x = rand(n); repeat iters: x = A @ x; x /= norm(x)
+ *   x = rand(n); repeat iters: x = A @ x; x /= norm(x)      # in place, as NumPy's /=
  *   result = x . (A @ x)        # the largest eigenvalue estimate
  * </pre>
  * Usage: {@code PowerIteration [n [density [iters]]]}, defaults 200000, 1e-5, 50. Prints one
@@ -62,7 +62,7 @@ public final class PowerIteration {
         long t1 = System.nanoTime();
         for (int i = 0; i < iters; i++) {
             x = a.matmul(x);
-            x = x.divide(Linalg.norm(x));
+            x.idivide(Linalg.norm(x));
         }
         double result = Linalg.dot(x, a.matmul(x)).item();
         long t2 = System.nanoTime();

@@ -33,12 +33,41 @@ public final class Parts {
         x.item(0);
         NDArray y = a.matmul(x);
         y.item(0);
+        NDArray v = x.copy();
+        StringBuilder its = new StringBuilder("power iterations (each synchronised), ms:");
+        for (int i = 0; i < 3 * reps; i++) {
+            long s0 = System.nanoTime();
+            v = a.matmul(v);
+            v.idivide(Linalg.norm(v));
+            v.item(0);
+            its.append(String.format(" %.1f", (System.nanoTime() - s0) / 1e6));
+        }
+        System.out.println(its);
         time("spmv", reps, () -> a.matmul(x).item(0));
+        timeEach("spmv x" + reps + " then one sync (per product)", reps, () -> {
+            NDArray last = x;
+            for (int i = 0; i < reps; i++) {
+                last = a.matmul(x);
+            }
+            last.item(0);
+        });
+        time("spmv + in-place divide by norm (one power iteration)", reps, () -> {
+            NDArray z = a.matmul(x);
+            z.idivide(Linalg.norm(z));
+            z.item(0);
+        });
         time("norm", reps, () -> Linalg.norm(x).item());
         time("divide", reps, () -> x.divide(2.0).item(0));
         NDArray nrm = Linalg.norm(x);
         time("divide0d", reps, () -> x.divide(nrm).item(0));
         Legate.runtime().fence();
+    }
+
+    private static void timeEach(String what, int per, Runnable r) {
+        r.run();
+        long t0 = System.nanoTime();
+        r.run();
+        System.out.printf("%s: %.3f ms%n", what, (System.nanoTime() - t0) / 1e6 / per);
     }
 
     private static void time(String what, int reps, Runnable r) {
