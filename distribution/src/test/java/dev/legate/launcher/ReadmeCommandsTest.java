@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's two commands, run exactly as written in a fresh clone of the repository's HEAD.
  *
- * <p>Opt-in, because the second command runs the whole test suite, this test included: set
- * {@code LEGATE_README_TEST=1} or pass {@code -Dlegate.readme.test=true} to Maven. The commands
- * run without any LEGATE_* variable (so the clone's suite does not recurse into this test) and
- * install the clone's snapshot artifacts into the local Maven repository, as the README's
- * commands do.
+ * <p>On by default (it adds a build and a run of the suite, a few minutes); set
+ * {@code LEGATE_README_TEST=0} or pass {@code -Dlegate.readme.test=false} to Maven to skip it.
+ * The commands run with {@code LEGATE_README_TEST=0} and no other LEGATE_* variable, so the
+ * clone's suite, which contains this test, does not recurse into it; they install the clone's
+ * snapshot artifacts into the local Maven repository, as the README's commands do.
  */
 class ReadmeCommandsTest {
     private static final Duration PER_COMMAND = Duration.ofMinutes(45);
@@ -50,9 +50,9 @@ class ReadmeCommandsTest {
     void theReadmeCommandsWorkInAFreshClone() throws IOException {
         String env = System.getenv("LEGATE_README_TEST");
         String prop = System.getProperty("legate.readme.test", "");
-        if (!isOn(env) && !isOn(prop)) {
-            ImageFixture.skip("README commands in a fresh clone: opt-in (LEGATE_README_TEST=1 or "
-                    + "-Dlegate.readme.test=true), since they rerun the whole build and test suite");
+        if (isOff(env) || isOff(prop)) {
+            ImageFixture.skip("README commands in a fresh clone: turned off (LEGATE_README_TEST=" + env
+                    + ", -Dlegate.readme.test=" + prop + ")");
         }
         Path root = Path.of(ImageFixture.property("legate.repo.root")).toAbsolutePath().normalize();
         Path readme = root.resolve("README.md");
@@ -69,14 +69,14 @@ class ReadmeCommandsTest {
         assertEquals(0, git.status(), "git clone failed: " + git.err());
         for (String command : commands.subList(0, 2)) {
             System.out.println("[legate-distribution] README command in " + clone + ": " + command);
-            Result r = ImageFixture.run(clone, Map.of(), PER_COMMAND, "sh", "-c", command);
+            Result r = ImageFixture.run(clone, Map.of("LEGATE_README_TEST", "0"), PER_COMMAND, "sh", "-c", command);
             assertEquals(0, r.status(), () -> "README command failed (status " + r.status() + "): " + command
                     + "\n--- stdout (tail) ---\n" + tail(r.out()) + "\n--- stderr (tail) ---\n" + tail(r.err()));
         }
     }
 
-    private static boolean isOn(String value) {
-        return value != null && List.of("1", "true", "yes").contains(value.trim().toLowerCase(Locale.ROOT));
+    private static boolean isOff(String value) {
+        return value != null && List.of("0", "false", "no").contains(value.trim().toLowerCase(Locale.ROOT));
     }
 
     private static String tail(String text) {
