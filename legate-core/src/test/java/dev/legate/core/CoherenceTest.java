@@ -255,4 +255,56 @@ class CoherenceTest {
             assertEquals(1001.0, b.physical().doubles().get(4));
         }
     }
+
+    @Test
+    void aDeviceWriteThroughAViewWithGapsLeavesTheElementsInTheGapsIntact() {
+        // A 1-d store seen as 4 x 100; the device writes the left half of each row. The write's
+        // root bounds [0, 350) hold the right halves of rows 0..2, which it does not write: the
+        // host's values there must survive (the device must not become their only valid copy
+        // without holding them).
+        try (LegateRuntime rt = TestRuntimes.start(RuntimeConfig.builder().cpus(1).minTileVolume(1000).build(), 1,
+                List.of(new Both()))) {
+            LogicalStore flat = rt.createStore(DType.FLOAT64, 400);
+            flat.update(p -> {
+                for (int i = 0; i < 400; i++) {
+                    p.segment().setAtIndex(ValueLayout.JAVA_DOUBLE, i, i);
+                }
+            });
+            LogicalStore left = flat.delinearize(0, 4, 100).slice(1, 0, 50);
+            LogicalStore ones = rt.createStore(DType.FLOAT64, 4, 50);
+            rt.fill(ones, Scalar.of(1.0));
+            launch(rt, "gpuinc", ones, left);
+            var got = flat.physical().doubles();
+            for (int i = 0; i < 400; i++) {
+                assertEquals(i % 100 < 50 ? 1001.0 : i, got.get(i), "element " + i);
+            }
+        }
+    }
+
+    @Test
+    void deviceTilesOfADelinearizedStoreCutInTheirLastDimensionAreAllKept() {
+        // Two fake GPUs, each with its own memory, write the tiles of a 3 x 4 x 40 view of a 1-d
+        // store cut along its last dimension, whose root bounds overlap; then the host reads it.
+        RuntimeConfig cfg = RuntimeConfig.builder().cpus(1).minTileVolume(16).tileGranule(8).build();
+        try (LegateRuntime rt = dev.legate.core.internal.RuntimeImpl.start(cfg, List.of(
+                new TestProvider.Factory("test-cpu", 1, false), new TestProvider.Factory("test-gpu", 1, true, true),
+                new TestProvider.Factory("test-gpu-b", 1, true, true)), List.of(new Both()))) {
+            assertEquals(2, rt.machine().count(ProcessorKind.GPU));
+            LogicalStore ones = rt.createStore(DType.FLOAT64, 480);
+            rt.fill(ones, Scalar.of(1.0));
+            LogicalStore flat = rt.createStore(DType.FLOAT64, 480);
+            rt.fill(flat, Scalar.of(-1.0));
+            flat.physical();
+            AutoTask t = rt.createTask(rt.library("both").task("gpuinc"));
+            Variable a = t.addInput(ones.delinearize(0, 3, 4, 40));
+            Variable b = t.addOutput(flat.delinearize(0, 3, 4, 40));
+            t.addConstraint(Constraint.align(a, b));
+            t.addConstraint(Constraint.broadcast(b, 0, 1));
+            t.execute();
+            var got = flat.physical().doubles();
+            for (int i = 0; i < 480; i++) {
+                assertEquals(1001.0, got.get(i), "element " + i);
+            }
+        }
+    }
 }

@@ -196,6 +196,65 @@ public final class StoreView {
         return new Rect(lo, hi);
     }
 
+    /**
+     * Whether the image of the view rectangle {@code rect} fills {@link #rootBounds}{@code (rect)}:
+     * true for views without delinearization, and for tiles of a delinearized view that cover
+     * whole rows of its inner dimensions; false where the bounding box holds root elements that no
+     * point of {@code rect} maps to (a tile cut in an inner delinearized dimension, or strided).
+     * Conservative: false whenever a view dimension moves along more than one root dimension.
+     */
+    public boolean imageFillsBounds(Rect rect) {
+        if (rect.isEmpty()) {
+            return true;
+        }
+        int rn = offset.length;
+        int vn = shape.length;
+        for (int j = 0; j < vn; j++) {
+            if (rect.extent(j) > 1) {
+                int roots = 0;
+                for (int k = 0; k < rn; k++) {
+                    roots += coef[k][j] != 0 ? 1 : 0;
+                }
+                if (roots > 1) {
+                    return false;
+                }
+            }
+        }
+        long[] step = new long[vn];
+        long[] count = new long[vn];
+        for (int k = 0; k < rn; k++) {
+            // Root coordinate k takes the values sum_j coef[k][j] * v_j over the rectangle: a
+            // contiguous range exactly when, taking the dimensions by increasing |coef|, each step
+            // is at most one more than the reach of the smaller ones.
+            int n = 0;
+            for (int j = 0; j < vn; j++) {
+                if (coef[k][j] != 0 && rect.extent(j) > 1) {
+                    step[n] = Math.abs(coef[k][j]);
+                    count[n] = rect.extent(j);
+                    n++;
+                }
+            }
+            for (int a = 1; a < n; a++) {
+                for (int b = a; b > 0 && step[b - 1] > step[b]; b--) {
+                    long t = step[b];
+                    step[b] = step[b - 1];
+                    step[b - 1] = t;
+                    t = count[b];
+                    count[b] = count[b - 1];
+                    count[b - 1] = t;
+                }
+            }
+            long reach = 0;
+            for (int i = 0; i < n; i++) {
+                if (step[i] > reach + 1) {
+                    return false;
+                }
+                reach += step[i] * (count[i] - 1);
+            }
+        }
+        return true;
+    }
+
     /** The element offset of view point 0 in a root instance with the given element strides. */
     public long baseOffset(long[] rootStrides) {
         long o = 0;

@@ -127,7 +127,10 @@ final class TaskOp implements Operation {
                     if (!t[c].isEmpty()) {
                         rt.residency().use(s, m, nodes[c]);
                     }
-                    if (priv.reads()) {
+                    // A write makes root[c] valid in m alone. Where root[c] is only the bounding
+                    // box of the tile's image, the elements in its gaps keep their values, so m
+                    // must hold them valid first, as for a read-write access.
+                    if (priv.reads() || priv.writes() && !identity && !v.imageFillsBounds(t[c])) {
                         s.coherence.read(rt, s, root[c], m, nodes[c]);
                     }
                     if (priv.writes()) {
