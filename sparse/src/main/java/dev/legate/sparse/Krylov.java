@@ -54,17 +54,19 @@ final class Krylov {
         if (bnorm == 0) {
             return new SolveResult(Numeric.zerosLike(b), 0, 0, true);
         }
+        // x (zeros or a converted copy of x0) and b (a converted copy) belong to this solve, so
+        // x, r and p are updated in place, as SciPy's cg does: no array per iteration but A p.
         NDArray r = o.x0().isPresent() ? eval(b.subtract(a.matvec(x))) : b;
         double rnorm = Linalg.norm(r).item();
         NDArray z = apply(o.preconditioner(), r);
-        NDArray p = z;
+        NDArray p = eval(z.copy());
         NDArray rz = Linalg.dot(r, z);
         int it = 0;
         while (rnorm > tol && it < maxiter) {
             NDArray ap = eval(a.matvec(p));
             NDArray alpha = rz.divide(Linalg.dot(p, ap));
-            x = eval(x.add(p.multiply(alpha)));
-            r = eval(r.subtract(ap.multiply(alpha)));
+            x.iadd(p.multiply(alpha));
+            r.isubtract(ap.multiply(alpha));
             it++;
             rnorm = Linalg.norm(r).item();
             if (rnorm <= tol) {
@@ -72,7 +74,7 @@ final class Krylov {
             }
             z = apply(o.preconditioner(), r);
             NDArray rzNew = Linalg.dot(r, z);
-            p = eval(z.add(p.multiply(rzNew.divide(rz))));
+            p.imultiply(rzNew.divide(rz)).iadd(z);
             rz = rzNew;
         }
         return new SolveResult(x, it, rnorm, rnorm <= tol);
