@@ -84,6 +84,7 @@ public final class RuntimeImpl implements LegateRuntime {
     private final ScopeState wholeMachine;
     private final Map<Class<?>, Object> annotated = new ConcurrentHashMap<>();
     private int roundRobin;
+    private long smallLaunches;
     private volatile boolean closed;
 
     private RuntimeImpl(RuntimeConfig config, List<LegateLibrary> libs, List<Provider> providers,
@@ -367,6 +368,13 @@ public final class RuntimeImpl implements LegateRuntime {
         for (StoreArg a : args) {
             waitsForSizes |= !a.unbound() && a.store.isUnbound();
         }
+        if (kind == ProcessorKind.CPU && config.inlineSmallTasks() && !multiMemory && !tracer.enabled()) {
+            Shape small = SmallLaunch.plan(owner, args, constraints, procs.size(), config.minTileVolume());
+            if (small != null && runSmall(task, sc.provenance, small, args, inputs, outputs, reductions, scalars,
+                    procs)) {
+                return;
+            }
+        }
         List<Constraint> cs = List.copyOf(constraints);
         java.util.function.Supplier<Solver.Plan> solve = () -> Solver.solve(task.id(), owner, args, cs,
                 procs.size(), config.minTileVolume(), config.tileGranule());
@@ -375,6 +383,52 @@ public final class RuntimeImpl implements LegateRuntime {
         Solver.Plan plan = waitsForSizes ? null : solve.get();
         enqueue(new TaskOp(opIds.incrementAndGet(), task, sc.provenance, List.copyOf(args), List.copyOf(inputs),
                 List.copyOf(outputs), List.copyOf(reductions), List.copyOf(scalars), plan, solve, kind, procs));
+    }
+
+    /**
+     * Runs a one-point CPU launch on the calling thread at once when no earlier operation is
+     * waiting in the window or in flight on its storages; false (and nothing done) otherwise.
+     * Nothing that follows can depend on it (it has finished when this returns), so it records
+     * no accesses; its writes still bump the storages' versions.
+     */
+    private boolean runSmall(RegisteredTask task, String provenance, Shape launch, List<StoreArg> args,
+                             List<ArrayArg> inputs, List<ArrayArg> outputs, List<ArrayArg> reductions,
+                             List<Scalar> scalars, List<ExecutionProcessor> procs) {
+        lock.lock();
+        try {
+            checkOpen();
+            if (!window.isEmpty() || outstanding.get() != 0 && SmallLaunch.inFlight(args)) {
+                return false;
+            }
+            TaskOp op = new TaskOp(opIds.incrementAndGet(), task, provenance, args, inputs, outputs, reductions,
+                    List.copyOf(scalars), launch, ProcessorKind.CPU, procs);
+            Rect[][] tiles = new Rect[args.size()][];
+            for (int i = 0, n = args.size(); i < n; i++) {
+                StoreArg a = args.get(i);
+                a.layout();
+                a.partition = new dev.legate.core.Replication(a.shape, launch);
+                tiles[i] = new Rect[] {a.shape.rect()};
+                if (a.privilege.writes()) {
+                    a.store.storage().version++;
+                }
+            }
+            op.tiles = tiles;
+            int p = procs.size();
+            ExecutionProcessor proc = p <= 1 ? procs.get(0) : procs.get(nextRoundRobin() % p);
+            PointTaskNode node = new PointTaskNode(this, new NodeGroup(op.id, op.name()), op, 0,
+                    Point.zero(launch.ndim()), proc);
+            node.releaseOne();
+            smallLaunches++;
+            runInline(node);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Launches that took the one-point path of {@link #runSmall} (analysis lock); for tests. */
+    long smallLaunches() {
+        return smallLaunches;
     }
 
     void submitManual(RegisteredTask task, Shape launch, List<StoreArg> args, List<ArrayArg> inputs,
