@@ -15,9 +15,13 @@ public final class Point {
         return new Point(coords.clone());
     }
 
+    /** Origins of low-rank spaces, shared (points are immutable). */
+    private static final Point[] ZEROS = {new Point(new long[0]), new Point(new long[1]), new Point(new long[2]),
+        new Point(new long[3]), new Point(new long[4])};
+
     /** The origin of an {@code ndim}-d space. */
     public static Point zero(int ndim) {
-        return new Point(new long[ndim]);
+        return ndim < ZEROS.length ? ZEROS[ndim] : new Point(new long[ndim]);
     }
 
     /** The number of dimensions. */

@@ -17,12 +17,12 @@ import java.util.List;
 public final class AutoTaskImpl implements AutoTask {
     private final RuntimeImpl rt;
     private final RegisteredTask task;
-    private final List<StoreArg> args = new ArrayList<>();
-    private final List<ArrayArg> inputs = new ArrayList<>();
-    private final List<ArrayArg> outputs = new ArrayList<>();
+    private final List<StoreArg> args = new ArrayList<>(4);
+    private final List<ArrayArg> inputs = new ArrayList<>(4);
+    private final List<ArrayArg> outputs = new ArrayList<>(2);
     private final List<ArrayArg> reductions = new ArrayList<>();
-    private final List<Scalar> scalars = new ArrayList<>();
-    private final List<Constraint> constraints = new ArrayList<>();
+    private final List<Scalar> scalars = new ArrayList<>(4);
+    private final List<Constraint> constraints = new ArrayList<>(4);
     private boolean executed;
 
     AutoTaskImpl(RuntimeImpl rt, RegisteredTask task) {

@@ -106,23 +106,30 @@ final class PointTaskNode extends Node {
         if (list.isEmpty()) {
             return List.of();
         }
+        if (list.size() == 1) {
+            return List.of(array(list.get(0), mem));
+        }
         List<PhysicalArray> out = new ArrayList<>(list.size());
         for (ArrayArg a : list) {
-            PhysicalStore validity = a.validity == null ? null : store(a.validity, mem);
-            if (a.offLo != null) {
-                PhysicalStore lo = store(a.offLo, mem);
-                Rect rows = lo.rect();
-                PhysicalStore offsets = new PhysicalStore(lo.type(), a.array.offsets().shape(),
-                        Rect.of1(rows.lo(0), rows.hi(0) + 1), lo.segment(), lo.deviceAddress(), lo.base(), lo.strides(),
-                        false, Optional.empty(), false);
-                out.add(PhysicalArray.strings(a.array.shape(), rows, offsets, store(a.chars, mem), validity));
-            } else if (a.data.unbound()) {
-                out.add(PhysicalArray.unbound(a.data.store.type(), size -> bindPart(a.data, mem, size)));
-            } else {
-                out.add(PhysicalArray.of(store(a.data, mem), validity));
-            }
+            out.add(array(a, mem));
         }
         return out;
+    }
+
+    private PhysicalArray array(ArrayArg a, MemorySpace mem) {
+        PhysicalStore validity = a.validity == null ? null : store(a.validity, mem);
+        if (a.offLo != null) {
+            PhysicalStore lo = store(a.offLo, mem);
+            Rect rows = lo.rect();
+            PhysicalStore offsets = new PhysicalStore(lo.type(), a.array.offsets().shape(),
+                    Rect.of1(rows.lo(0), rows.hi(0) + 1), lo.segment(), lo.deviceAddress(), lo.base(), lo.strides(),
+                    false, Optional.empty(), false);
+            return PhysicalArray.strings(a.array.shape(), rows, offsets, store(a.chars, mem), validity);
+        }
+        if (a.data.unbound()) {
+            return PhysicalArray.unbound(a.data.store.type(), size -> bindPart(a.data, mem, size));
+        }
+        return PhysicalArray.of(store(a.data, mem), validity);
     }
 
     private PhysicalStore store(StoreArg a, MemorySpace mem) {

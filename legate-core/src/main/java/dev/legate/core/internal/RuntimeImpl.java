@@ -401,7 +401,7 @@ public final class RuntimeImpl implements LegateRuntime {
                 return false;
             }
             TaskOp op = new TaskOp(opIds.incrementAndGet(), task, provenance, args, inputs, outputs, reductions,
-                    List.copyOf(scalars), launch, ProcessorKind.CPU, procs);
+                    java.util.Collections.unmodifiableList(scalars), launch, ProcessorKind.CPU, procs);
             Rect[][] tiles = new Rect[args.size()][];
             for (int i = 0, n = args.size(); i < n; i++) {
                 StoreArg a = args.get(i);
@@ -708,7 +708,8 @@ public final class RuntimeImpl implements LegateRuntime {
             }
         }
         StoreView v = s.view();
-        Rect root = v.rootBounds(s.shape().rect());
+        Shape shape = s.shape();
+        Rect root = v.isIdentity() ? shape.rect() : v.rootBounds(shape.rect());
         awaitAccesses(st, root, false);
         if (st.coherence != null) {
             BarrierNode b = new BarrierNode(this, new NodeGroup(opIds.incrementAndGet(), "host read"));
@@ -716,9 +717,9 @@ public final class RuntimeImpl implements LegateRuntime {
             release(b);
             b.await();
         }
-        long[] rs = st.rootStrides();
-        return new PhysicalStore(st.type, s.shape(), s.shape().rect(), st.instance(hostMemory).segment(), 0,
-                v.baseOffset(rs), v.strides(rs), false, Optional.empty(), st.bitmap);
+        StoreImpl.Layout l = s.layout();
+        return new PhysicalStore(st.type, shape, shape.rect(), st.instance(hostMemory).segment(), 0, l.base(),
+                l.strides(), false, Optional.empty(), st.bitmap);
     }
 
     /** Waits for the unfinished accesses to {@code root} that write it (or all, with {@code all}). */

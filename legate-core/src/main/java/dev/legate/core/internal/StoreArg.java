@@ -14,18 +14,17 @@ final class StoreArg {
     Partition partition;
     /** Reduction through per-point buffers folded afterwards (tiles overlap). */
     boolean foldPartials;
-    /** Set at launch: the store's shape and its element base and strides in the root instance. */
+    /** Set at launch: the store's shape and its element base and strides in the root instance (shared: do not modify). */
     dev.legate.core.Shape shape;
     long base;
     long[] strides;
 
     /** Computes {@link #shape}, {@link #base} and {@link #strides} (the store must be bound). */
     void layout() {
-        StoreView v = store.view();
-        long[] rs = store.storage().rootStrides();
-        shape = v.toShape();
-        base = v.baseOffset(rs);
-        strides = v.strides(rs);
+        StoreImpl.Layout l = store.layout();
+        shape = store.shape();
+        base = l.base();
+        strides = l.strides();
     }
 
     StoreArg(StoreImpl store, Privilege privilege, ReductionOp redop, String name, int index) {

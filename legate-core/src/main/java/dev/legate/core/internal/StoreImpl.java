@@ -19,6 +19,26 @@ public final class StoreImpl implements LogicalStore {
     private final Storage storage;
     private volatile StoreView view;
     private volatile Partition keyPartition;
+    /** The view's shape, computed once (views are immutable); null until asked for. */
+    private volatile Shape shape;
+    /** The view's element base and strides in a root instance, computed once bound; null until asked for. */
+    private volatile Layout layout;
+
+    /** Where a bound store's elements lie in an instance of its storage. */
+    record Layout(long base, long[] strides) {
+    }
+
+    /** The element base and strides of this view in its storage's instances (the store must be bound). */
+    Layout layout() {
+        Layout l = layout;
+        if (l == null) {
+            StoreView v = view();
+            long[] rs = storage.rootStrides();
+            l = new Layout(v.baseOffset(rs), v.strides(rs));
+            layout = l;
+        }
+        return l;
+    }
 
     StoreImpl(Storage storage, StoreView view) {
         this.storage = storage;
@@ -46,7 +66,12 @@ public final class StoreImpl implements LogicalStore {
 
     @Override
     public Shape shape() {
-        return view().toShape();
+        Shape s = shape;
+        if (s == null) {
+            s = view().toShape();
+            shape = s;
+        }
+        return s;
     }
 
     @Override

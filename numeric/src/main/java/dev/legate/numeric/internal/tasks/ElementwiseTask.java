@@ -44,7 +44,8 @@ public final class ElementwiseTask {
         for (int i = 0; i < consts.length; i++) {
             consts[i] = ctx.scalar(i + 1);
         }
-        Interpreter it = new Interpreter(p, ins, consts, out.storeShape().extents());
+        // The interpreter is built on the first row the compiled kernel cannot take.
+        Interpreter[] interp = new Interpreter[1];
         TypeCode t = out.type().code();
         MemorySegment os = out.segment();
         long[] off = new long[n];
@@ -70,6 +71,11 @@ public final class ElementwiseTask {
                     kernel.run(segs, off, cv, os, offs[n] + j0, c);
                 }
                 return;
+            }
+            Interpreter it = interp[0];
+            if (it == null) {
+                it = new Interpreter(p, ins, consts, out.storeShape().extents());
+                interp[0] = it;
             }
             long[] cc = positional ? coords.clone() : coords;
             int last = cc.length - 1;
