@@ -1,34 +1,52 @@
 package dev.legate.core.internal;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
  * The storages holding instances, so closing the runtime can free them all. Opened and closed
- * from processor threads and the cleaner; kept as an identity set under one lock (cheaper per
- * storage than a concurrent map).
+ * from processor threads and the cleaner, under this tracker's lock; kept as an intrusive
+ * doubly linked list through the {@link Storage.Resources} themselves (no hashing or allocation
+ * per storage: small arrays open and close one each).
  */
 final class LeakTracker {
-    private final IdentityHashMap<Storage.Resources, Boolean> open = new IdentityHashMap<>();
+    /** Sentinel of the circular list. */
+    private final Storage.Resources head = Storage.Resources.sentinel();
+    private int live;
 
     synchronized void opened(Storage.Resources r) {
-        open.put(r, Boolean.TRUE);
+        if (r.trackNext != null) {
+            return;
+        }
+        r.trackPrev = head;
+        r.trackNext = head.trackNext;
+        head.trackNext.trackPrev = r;
+        head.trackNext = r;
+        live++;
     }
 
     synchronized void closed(Storage.Resources r) {
-        open.remove(r);
+        if (r.trackNext == null) {
+            return;
+        }
+        r.trackPrev.trackNext = r.trackNext;
+        r.trackNext.trackPrev = r.trackPrev;
+        r.trackPrev = null;
+        r.trackNext = null;
+        live--;
     }
 
     synchronized int live() {
-        return open.size();
+        return live;
     }
 
     /** Frees every instance still held. */
     void releaseAll() {
-        List<Storage.Resources> all;
+        List<Storage.Resources> all = new ArrayList<>();
         synchronized (this) {
-            all = new ArrayList<>(open.keySet());
+            for (Storage.Resources r = head.trackNext; r != head; r = r.trackNext) {
+                all.add(r);
+            }
         }
         for (Storage.Resources r : all) {
             r.run();

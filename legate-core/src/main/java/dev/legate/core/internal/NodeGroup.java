@@ -9,12 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class NodeGroup {
     final long opId;
-    final String name;
+    /** What the group does (a name, or the task id, turned into text only when printed). */
+    private final Object what;
     private final AtomicInteger remaining = new AtomicInteger();
 
-    NodeGroup(long opId, String name) {
+    NodeGroup(long opId, Object what) {
         this.opId = opId;
-        this.name = name;
+        this.what = what;
     }
 
     /** Adds a node; the first one makes the group outstanding in the runtime. */
@@ -40,6 +41,6 @@ final class NodeGroup {
 
     @Override
     public String toString() {
-        return name + "#" + opId;
+        return what + "#" + opId;
     }
 }

@@ -415,7 +415,7 @@ public final class RuntimeImpl implements LegateRuntime {
             op.tiles = tiles;
             int p = procs.size();
             ExecutionProcessor proc = p <= 1 ? procs.get(0) : procs.get(nextRoundRobin() % p);
-            PointTaskNode node = new PointTaskNode(this, new NodeGroup(op.id, op.name()), op, 0,
+            PointTaskNode node = new PointTaskNode(this, new NodeGroup(op.id, task.id()), op, 0,
                     Point.zero(launch.ndim()), proc);
             node.releaseOne();
             smallLaunches++;

@@ -165,10 +165,21 @@ public final class Storage {
         private int count;
         private boolean released;
         private Residency.Resident[] residents;
+        /** Neighbours in the {@link LeakTracker}'s list while this holds instances (tracker's lock). */
+        Resources trackPrev;
+        Resources trackNext;
 
         Resources(long id, LeakTracker leaks) {
             this.id = id;
             this.leaks = leaks;
+        }
+
+        /** The head of a {@link LeakTracker}'s list: an empty circle. */
+        static Resources sentinel() {
+            Resources s = new Resources(-1, null);
+            s.trackPrev = s;
+            s.trackNext = s;
+            return s;
         }
 
         /** The first instance, readable without the lock (most storages live in one memory). */

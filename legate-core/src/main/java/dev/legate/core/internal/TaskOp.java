@@ -88,7 +88,7 @@ final class TaskOp implements Operation {
         }
         int colors = (int) launch.volume();
         rt.residency().beginLaunch(id);
-        NodeGroup group = new NodeGroup(id, name());
+        NodeGroup group = new NodeGroup(id, task.id());
         PointTaskNode[] nodes = new PointTaskNode[colors];
         tiles = new Rect[args.size()][];
         int p = procs.size();
