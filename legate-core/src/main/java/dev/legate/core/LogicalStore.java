@@ -41,6 +41,16 @@ public sealed interface LogicalStore extends InputArray, OutputArray, ReductionA
     boolean sharesStorage(LogicalStore other);
 
     /**
+     * This store's view of another storage: the store that sees the storage of {@code whole} (a
+     * store that is no view, of this store's storage's type and shape) exactly as this store sees
+     * its own. A copy of a storage so stands in for it under every view (copy-on-write).
+     *
+     * @throws IllegalArgumentException when {@code whole} is a view, or its type or shape differ
+     *         from this store's storage's
+     */
+    LogicalStore sameViewOf(LogicalStore whole);
+
+    /**
      * Elements {@code start .. stop-1} of dimension {@code dim}.
      *
      * @throws IndexOutOfBoundsException when {@code 0 <= start <= stop <= extent} does not hold

@@ -100,6 +100,17 @@ public final class StoreImpl implements LogicalStore {
         return other instanceof StoreImpl s && s.storage == storage;
     }
 
+    @Override
+    public LogicalStore sameViewOf(LogicalStore whole) {
+        if (!(whole instanceof StoreImpl w) || w.isView() || !w.storage.type.equals(storage.type)
+                || !Arrays.equals(w.storage.shape(), storage.shape())) {
+            throw new IllegalArgumentException("sameViewOf needs a whole store of type " + storage.type.name()
+                    + " and shape " + Shape.of(storage.shape()) + " (this store's storage), got " + whole
+                    + (whole.isView() ? " (a view)" : ""));
+        }
+        return w.storage == storage ? this : new StoreImpl(w.storage, view());
+    }
+
     boolean isBitmap() {
         return storage.bitmap;
     }
