@@ -53,7 +53,7 @@ public final class ArrayImpl {
      */
     public static ArrayImpl allocate(Ctx ctx, Shape shape, DType dtype) {
         LogicalStore[] s = allocateStores(ctx, shape, dtype);
-        Base b = new Base(false);
+        Base b = new Base(false, s[1]);
         ctx.pool().track(b, s[1]);
         return new ArrayImpl(ctx, shape, dtype, s[0], s[1], b, null, true);
     }
@@ -158,7 +158,7 @@ public final class ArrayImpl {
         Launch.elementwise(ctx, expr, s[0]);
         store = s[0];
         flat = s[1];
-        base = new Base(false);
+        base = new Base(false, s[1]);
         ctx.pool().track(base, s[1]);
         expr = null;
         sources = null;
@@ -210,6 +210,27 @@ public final class ArrayImpl {
             return expr;
         }
         return Expr.input(store, base);
+    }
+
+    /** Bytes computing this array would write (0 once it is stored). */
+    synchronized long deferredBytes() {
+        return expr != null ? shape.volume() * dtype.size() : 0;
+    }
+
+    /**
+     * Moves a deferred array's reads of {@code from}'s storage ({@code fromRoot}) onto
+     * {@code to}'s ({@code toRoot}, a copy of it), through the same views.
+     */
+    synchronized void rebase(Base from, LogicalStore fromRoot, Base to, LogicalStore toRoot) {
+        if (expr == null) {
+            return;
+        }
+        expr = expr.rebase(fromRoot, toRoot, to);
+        sources.remove(from);
+        if (!sources.contains(to)) {
+            sources.add(to);
+        }
+        to.addReader(this);
     }
 
     /** Bytes a deferred array that was inlined elsewhere would take to compute; 0 otherwise. */

@@ -3,6 +3,9 @@ package dev.legate.numeric.internal;
 import dev.legate.core.Legate;
 import dev.legate.core.LegateRuntime;
 import dev.legate.core.Library;
+import dev.legate.core.Memory;
+import dev.legate.core.MemoryKind;
+import dev.legate.core.ProcessorKind;
 import dev.legate.core.TaskId;
 import dev.legate.numeric.internal.tasks.NumericTask;
 
@@ -18,6 +21,13 @@ public final class Ctx {
     public static final String FUSION_OPTION = "numeric.fusion";
     /** Runtime option ({@code -Dlegate.option.numeric.pool=false}) that turns storage recycling off. */
     public static final String POOL_OPTION = "numeric.pool";
+    /**
+     * Runtime option ({@code -Dlegate.option.numeric.memory=host|device|auto}) that says where
+     * numeric's arrays live, which decides how it finds dead ones (see {@link StorePool} and
+     * {@link Base}); {@code auto} (the default) is {@code device} when the element-wise task has a
+     * GPU variant in this runtime, else {@code host}.
+     */
+    public static final String MEMORY_OPTION = "numeric.memory";
     private static volatile Ctx last;
     /** One context per runtime, dropped with the runtime. */
     private static final java.util.Map<LegateRuntime, Ctx> ALL = new java.util.WeakHashMap<>();
@@ -28,6 +38,7 @@ public final class Ctx {
     private final long granule;
     private final int cpus;
     private final boolean fusion;
+    private final boolean deviceResident;
     private final StorePool pool;
 
     private Ctx(LegateRuntime runtime) {
@@ -41,8 +52,32 @@ public final class Ctx {
         this.granule = runtime.config().tileGranule();
         this.cpus = runtime.config().effectiveCpus();
         this.fusion = !"false".equalsIgnoreCase(runtime.config().options().getOrDefault(FUSION_OPTION, "true"));
+        this.deviceResident = switch (runtime.config().options().getOrDefault(MEMORY_OPTION, "auto").trim()
+                .toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> lib.variants(ids[NumericTask.ELEMENTWISE.ordinal()]).contains(ProcessorKind.GPU);
+            case "device" -> true;
+            case "host" -> false;
+            default -> throw new IllegalArgumentException("option " + MEMORY_OPTION + " must be host, device or auto, got '"
+                    + runtime.config().options().get(MEMORY_OPTION) + "'");
+        };
         this.pool = new StorePool(runtime,
-                !"false".equalsIgnoreCase(runtime.config().options().getOrDefault(POOL_OPTION, "true")));
+                !"false".equalsIgnoreCase(runtime.config().options().getOrDefault(POOL_OPTION, "true")),
+                deviceResident, garbageBudget(runtime));
+    }
+
+    /**
+     * The bytes of fresh device allocations after which the pool collects dead arrays in device
+     * mode: a quarter of the smallest GPU memory (1 GiB without GPUs), so that garbage waiting for
+     * a collection leaves most of the device to live data.
+     */
+    private static long garbageBudget(LegateRuntime runtime) {
+        long min = Long.MAX_VALUE;
+        for (Memory m : runtime.machine().memories()) {
+            if (m.kind() == MemoryKind.DEVICE) {
+                min = Math.min(min, m.capacity());
+            }
+        }
+        return min == Long.MAX_VALUE ? 1L << 30 : Math.max(1L << 20, min / 4);
     }
 
     /** The context of {@code runtime}. */
@@ -84,6 +119,15 @@ public final class Ctx {
     /** The recycler of numeric's storages. */
     StorePool pool() {
         return pool;
+    }
+
+    /**
+     * Whether numeric's arrays live in device memory (option {@link #MEMORY_OPTION}): dead arrays
+     * are then found by occasional collections, and deferred readers of a storage about to be
+     * written are protected by a snapshot rather than by a collection (see {@link Base}).
+     */
+    public boolean deviceResident() {
+        return deviceResident;
     }
 
     /** Whether element-wise operations are deferred and fused. */

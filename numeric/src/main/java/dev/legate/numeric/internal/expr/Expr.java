@@ -168,6 +168,28 @@ public final class Expr {
         return false;
     }
 
+    /**
+     * This tree with every input leaf over {@code from}'s storage reading {@code to}'s instead,
+     * through the same view ({@link LogicalStore#sameViewOf}), its owner {@code owner}; the tree
+     * itself when no leaf reads {@code from}.
+     */
+    public Expr rebase(LogicalStore from, LogicalStore to, Object owner) {
+        if (op == Op.INPUT) {
+            return input.sharesStorage(from) ? input(input.sameViewOf(to), owner) : this;
+        }
+        Expr[] k = null;
+        for (int i = 0; i < kids.length; i++) {
+            Expr r = kids[i].rebase(from, to, owner);
+            if (r != kids[i]) {
+                if (k == null) {
+                    k = kids.clone();
+                }
+                k[i] = r;
+            }
+        }
+        return k == null ? this : new Expr(op, dtype, k, arg, null, null, constant);
+    }
+
     /** Whether the tree is a single input leaf over exactly {@code store}'s shape. */
     public boolean isPlainInput(Shape shape) {
         return op == Op.INPUT && input.shape().equals(shape);
