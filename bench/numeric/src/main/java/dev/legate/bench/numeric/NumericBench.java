@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * The numeric benchmarks (shared/bench/numeric_ref.py and small_ops_ref.py define the
  * workloads): for each, the median time of several runs of ours (after warm-up runs, so that
  * the JIT has compiled the paths being measured: one for the Jacobi sweeps, a few for the
- * short workloads, ten for the small-array loop), NumPy's median for the same
+ * short workloads, forty for the small-array loop, whose many small methods the JIT compiles
+ * over a few hundred thousand operations; fifteen timed), NumPy's median for the same
  * workload measured in the same run by bench/numeric/numpy_peer.py, and
  * {@code ratio = numpy_s / legate_s} (above 1: faster than NumPy). Memory-bound workloads also
  * print their bandwidth next to the STREAM triad's, measured first.
@@ -150,7 +151,7 @@ public final class NumericBench {
             }
             result[0] = acc;
             return x;
-        }, 9, 10);
+        }, 15, 40);
         line("small-ops", "ops=10000 n=1000", ours, Peer.seconds("smallops", "9"),
                 String.format(" us_per_op=%.2f result=%.6f", ours / 10000 * 1e6, result[0]));
     }
