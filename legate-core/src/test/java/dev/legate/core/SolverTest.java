@@ -130,6 +130,35 @@ class SolverTest {
     }
 
     @Test
+    void imageOfPointsSpanningManyScanStepsBoundsTheIndices() {
+        // Tiles of 10000 indices are scanned in several steps; the extremes sit in different steps.
+        RuntimeConfig small = RuntimeConfig.builder().cpus(2).minTileVolume(2).tileGranule(1).build();
+        for (DType type : List.of(DType.INT32, DType.INT64)) {
+            try (LegateRuntime r2 = TestRuntimes.start(small, 0, List.of(new Probe()))) {
+                LogicalStore idx = r2.createStore(type, 20000);
+                idx.update(p -> {
+                    for (int i = 0; i < 20000; i++) {
+                        long v = i == 9000 ? 3 : i == 5000 ? 70000 : i < 10000 ? 1000 + i % 97 : 50000 + i % 13;
+                        if (type == DType.INT32) {
+                            p.segment().setAtIndex(java.lang.foreign.ValueLayout.JAVA_INT, p.index(i), (int) v);
+                        } else {
+                            p.segment().setAtIndex(java.lang.foreign.ValueLayout.JAVA_LONG, p.index(i), v);
+                        }
+                    }
+                });
+                LogicalStore x = r2.createStore(DType.FLOAT64, 80000);
+                TreeMap<String, List<Rect>> seen = Probe.run(r2, t -> {
+                    Variable vi = t.addInput(idx);
+                    Variable vx = t.addInput(x);
+                    t.addConstraint(Constraint.image(vi, vx));
+                });
+                assertEquals(Rect.of1(3, 70001), seen.get("(0)").get(1), type.name());
+                assertEquals(Rect.of1(50000, 50013), seen.get("(1)").get(1), type.name());
+            }
+        }
+    }
+
+    @Test
     void bloatAddsTheHaloAndClipsAtTheBorders() {
         LogicalStore out = rt.createStore(DType.FLOAT64, 64, 4);
         LogicalStore in = rt.createStore(DType.FLOAT64, 64, 4);

@@ -17,6 +17,16 @@ final class SpmvKernels {
     private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT;
     private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT;
     private static final ValueLayout.OfLong L = ValueLayout.JAVA_LONG;
+    /**
+     * Rows per call of the compiled loops. A tile's rows go through {@link #spmv64} and
+     * {@link #spmv32} in calls of this many rows rather than in one call: a loop entered once per
+     * tile is compiled only by on-stack replacement, whose code the JIT throws away again at
+     * the first branch its profile had not seen (a row loop's exit), so that a thread can spend a
+     * whole first tile, hundreds of milliseconds on a 16-core host, interpreting memory accesses.
+     * Many short calls let the JIT compile the method normally within the first tile and every
+     * thread take the compiled code at its next call.
+     */
+    private static final long CHUNK_ROWS = 256;
 
     private SpmvKernels() {
     }
@@ -35,13 +45,17 @@ final class SpmvKernels {
         if (lo.unit() && hi.unit() && crd.unit() && val.unit() && x.unit() && out.unit()
                 && lo.code == TypeCode.INT64 && crd.code == TypeCode.INT32) {
             if (val.code == TypeCode.FLOAT64 && x.code == TypeCode.FLOAT64 && out.code == TypeCode.FLOAT64) {
-                spmv64(lo.seg, lo.base, hi.seg, hi.base, crd.seg, crd.base, val.seg, val.base, x.seg, x.base,
-                        out.seg, out.base, r0, r1);
+                for (long r = r0; r < r1; r += CHUNK_ROWS) {
+                    spmv64(lo.seg, lo.base, hi.seg, hi.base, crd.seg, crd.base, val.seg, val.base, x.seg, x.base,
+                            out.seg, out.base, r, Math.min(r1, r + CHUNK_ROWS));
+                }
                 return;
             }
             if (val.code == TypeCode.FLOAT32 && x.code == TypeCode.FLOAT32 && out.code == TypeCode.FLOAT32) {
-                spmv32(lo.seg, lo.base, hi.seg, hi.base, crd.seg, crd.base, val.seg, val.base, x.seg, x.base,
-                        out.seg, out.base, r0, r1);
+                for (long r = r0; r < r1; r += CHUNK_ROWS) {
+                    spmv32(lo.seg, lo.base, hi.seg, hi.base, crd.seg, crd.base, val.seg, val.base, x.seg, x.base,
+                            out.seg, out.base, r, Math.min(r1, r + CHUNK_ROWS));
+                }
                 return;
             }
         }
