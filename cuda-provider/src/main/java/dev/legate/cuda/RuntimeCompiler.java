@@ -2,6 +2,7 @@ package dev.legate.cuda;
 
 import dev.legate.core.DeviceContext;
 import dev.legate.cuda.internal.CudaLibraries;
+import dev.legate.cuda.internal.PtxDiskCache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,11 +20,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Results are cached for the life of the JVM: per source text and options for
  * {@link #ptx}, and per GPU for {@link #kernel} (the module is loaded into each GPU's context
- * once, by {@link DeviceContext#kernel}). Kernels must be declared {@code extern "C"} so that
+ * once, by {@link DeviceContext#kernel}). PTX is also kept on disk across runs, per NVRTC version,
+ * options and source, as CuPy keeps its kernels: in the folder named by the
+ * {@code legate.cuda.cache} property or the {@code LEGATE_CUDA_CACHE} variable, else
+ * {@code $XDG_CACHE_HOME/legate-java/ptx} or {@code ~/.cache/legate-java/ptx}; {@code off} turns
+ * that off. Kernels must be declared {@code extern "C"} so that
  * their names are not mangled. Thread-safe; compilations of different sources may run at once.
  */
 public final class RuntimeCompiler {
     private static final ConcurrentHashMap<String, byte[]> CACHE = new ConcurrentHashMap<>();
+    private static volatile PtxDiskCache disk;
 
     private RuntimeCompiler() {
     }
@@ -56,7 +62,8 @@ public final class RuntimeCompiler {
      */
     public static byte[] ptx(String source, String name, List<String> options) {
         List<String> opts = List.copyOf(options);
-        byte[] out = CACHE.computeIfAbsent(key(source, opts), k -> CudaLibraries.compile(source, name, opts));
+        byte[] out = CACHE.computeIfAbsent(key(source, opts), k -> disk().get(diskKey(k),
+                dk -> CudaLibraries.compile(source, name, opts)));
         return out.clone();
     }
 
@@ -79,6 +86,20 @@ public final class RuntimeCompiler {
     /** Entries in the PTX cache (for tests and diagnostics). */
     public static int cached() {
         return CACHE.size();
+    }
+
+    private static PtxDiskCache disk() {
+        PtxDiskCache d = disk;
+        if (d == null) {
+            d = PtxDiskCache.configured();
+            disk = d;
+        }
+        return d;
+    }
+
+    /** The on-disk name of a source's PTX: also the compiler's version, which decides the PTX. */
+    private static String diskKey(String key) {
+        return key(key, List.of(CudaLibraries.nvrtcDescription()));
     }
 
     private static String key(String source, List<String> options) {
