@@ -14,5 +14,9 @@ for j in legate-core/target/legate-core-*-SNAPSHOT.jar cpu-provider/target/legat
   [ -f "$j" ] || { echo "missing $j: build first (numeric/README.md)" >&2; exit 1; }
   mp="$mp${mp:+:}$j"
 done
-exec java ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED,dev.legate.cpu --add-modules jdk.incubator.vector \
+# The collector scripts/run-module uses (parallel, 256 MiB young generation: short, rare pauses in
+# the small-array loop, whose timed runs last milliseconds) unless JAVA_OPTS choose one.
+gc="-XX:+UseParallelGC -Xmn256m"
+case "${JAVA_OPTS:-}" in *GC*|*-Xmn*) gc="" ;; esac
+exec java $gc ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED,dev.legate.cpu --add-modules jdk.incubator.vector \
      --module-path "$mp" -m dev.legate.bench.numeric/dev.legate.bench.numeric.${MAIN:-NumericBench} "$@"
