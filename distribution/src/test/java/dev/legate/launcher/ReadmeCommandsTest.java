@@ -59,6 +59,10 @@ class ReadmeCommandsTest {
         if (!Files.isRegularFile(readme)) {
             ImageFixture.skip("README.md does not exist yet at " + readme);
         }
+        if (!Files.exists(root.resolve(".git"))) {
+            ImageFixture.skip("README commands in a fresh clone: " + root + " is not a git checkout, so there is "
+                    + "nothing to clone");
+        }
         List<String> commands = ReadmeCommands.firstBlock(Files.readString(readme));
         assertTrue(commands.size() >= 2, "README.md's first code block has fewer than two commands: " + commands);
 
