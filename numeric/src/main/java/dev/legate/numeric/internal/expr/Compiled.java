@@ -52,10 +52,21 @@ public final class Compiled {
 
     /** The compiled form of {@code p}, when it is pure float64 arithmetic. */
     public static Optional<Kernel> of(Program p, String text) {
-        Optional<Kernel> k = CACHE.get(text);
+        return of(p, text, 0);
+    }
+
+    /**
+     * The compiled form of {@code p} where the inputs whose bits are set in {@code scalars} (bit
+     * {@code k} for input {@code k}; at most 64 inputs) are the same element for the whole run (a
+     * 0-d array or a broadcast dimension: stride 0): each is read once, before the loop, and the
+     * loop stays a plain vectorisable loop over the other inputs.
+     */
+    public static Optional<Kernel> of(Program p, String text, long scalars) {
+        String key = scalars == 0 ? text : text + "|scalars=" + Long.toHexString(scalars);
+        Optional<Kernel> k = CACHE.get(key);
         if (k == null) {
-            k = eligible(p) ? Optional.of(compile(p)) : Optional.empty();
-            CACHE.putIfAbsent(text, k);
+            k = eligible(p) && p.inputs <= 64 ? Optional.of(compile(p, scalars)) : Optional.empty();
+            CACHE.putIfAbsent(key, k);
         }
         return k;
     }
@@ -88,7 +99,7 @@ public final class Compiled {
      * bytecode directly. Locals: 0 in, 1 off, 2 c, 3 out, 4-5 outOff, 6 len, 7 j, then per input
      * its segment and offset, then the constants.
      */
-    private static Kernel compile(Program p) {
+    private static Kernel compile(Program p, long scalars) {
         int inputs = p.inputs;
         int consts = p.constants;
         byte[] bytes = ClassFile.of().build(ClassDesc.of(Compiled.class.getPackageName() + ".Kernel$"), cb -> {
@@ -98,7 +109,7 @@ public final class Compiled {
                 code.invokespecial(ClassDesc.of("java.lang.Object"), "<init>", MethodTypeDesc.of(CD_void));
                 code.return_();
             });
-            cb.withMethodBody("run", MT_RUN, ClassFile.ACC_PUBLIC, code -> body(code, p, inputs, consts));
+            cb.withMethodBody("run", MT_RUN, ClassFile.ACC_PUBLIC, code -> body(code, p, inputs, consts, scalars));
         });
         try {
             MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
@@ -109,14 +120,23 @@ public final class Compiled {
         }
     }
 
-    private static void body(CodeBuilder code, Program p, int inputs, int consts) {
+    private static void body(CodeBuilder code, Program p, int inputs, int consts, long scalars) {
         int segBase = 9;
         int offBase = segBase + inputs;
         int constBase = offBase + 2 * inputs;
+        int scalarBase = constBase + 2 * consts;
         int j = 8;
         for (int k = 0; k < inputs; k++) {
             code.aload(1).loadConstant(k).aaload().astore(segBase + k);
             code.aload(2).loadConstant(k).laload().lstore(offBase + 2 * k);
+            if ((scalars >>> k & 1) != 0) {
+                // A broadcast input: its one element, read once.
+                code.aload(segBase + k);
+                code.getstatic(CD_LAYOUT, "JAVA_DOUBLE", CD_OF_DOUBLE);
+                code.lload(offBase + 2 * k);
+                code.invokeinterface(CD_SEGMENT, "getAtIndex", MT_GET);
+                code.dstore(scalarBase + 2 * k);
+            }
         }
         for (int k = 0; k < consts; k++) {
             code.aload(3).loadConstant(k).daload().dstore(constBase + 2 * k);
@@ -133,6 +153,10 @@ public final class Compiled {
             switch (p.ops[i]) {
                 case INPUT -> {
                     int k = p.leafIndex[i];
+                    if ((scalars >>> k & 1) != 0) {
+                        code.dload(scalarBase + 2 * k);
+                        continue;
+                    }
                     code.aload(segBase + k);
                     code.getstatic(CD_LAYOUT, "JAVA_DOUBLE", CD_OF_DOUBLE);
                     code.lload(offBase + 2 * k).iload(j).i2l().ladd();

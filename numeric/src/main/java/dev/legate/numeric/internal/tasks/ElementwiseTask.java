@@ -27,6 +27,25 @@ public final class ElementwiseTask {
         return true;
     }
 
+    /**
+     * The mask of inputs with stride 0 when the output's stride is 1 and every other input's is
+     * 1 (bit {@code k} for input {@code k}); -1 when the row has another layout.
+     */
+    private static long scalarInputs(long[] strides, int n) {
+        if (strides[n] != 1) {
+            return -1;
+        }
+        long mask = 0;
+        for (int k = 0; k < n; k++) {
+            if (strides[k] == 0) {
+                mask |= 1L << k;
+            } else if (strides[k] != 1) {
+                return -1;
+            }
+        }
+        return mask;
+    }
+
     /** The task body. */
     public static void run(TaskContext ctx) {
         String text = ctx.scalar(0).asString();
@@ -53,6 +72,9 @@ public final class ElementwiseTask {
         boolean positional = p.positional();
         boolean direct = t == TypeCode.FLOAT64 && p.resultType() == TypeCode.FLOAT64;
         Compiled.Kernel kernel = direct ? Compiled.of(p, text).orElse(null) : null;
+        // Kernels for rows where some inputs are one element for the whole row (stride 0: a 0-d
+        // array such as a reduction's result, or a broadcast dimension), by the mask of those.
+        java.util.Map<Long, Compiled.Kernel> byScalars = new java.util.HashMap<>(4);
         MemorySegment[] segs = new MemorySegment[n];
         for (int i = 0; i < n; i++) {
             segs[i] = ins[i].segment();
@@ -71,6 +93,20 @@ public final class ElementwiseTask {
                     kernel.run(segs, off, cv, os, offs[n] + j0, c);
                 }
                 return;
+            }
+            long scalars = kernel == null || n > 64 ? -1 : scalarInputs(strides, n);
+            if (scalars > 0) {
+                Compiled.Kernel k0 = byScalars.computeIfAbsent(scalars, m -> Compiled.of(p, text, m).orElse(null));
+                if (k0 != null) {
+                    for (long j0 = 0; j0 < len; j0 += 1 << 30) {
+                        int c = (int) Math.min(1 << 30, len - j0);
+                        for (int k = 0; k < n; k++) {
+                            off[k] = strides[k] == 0 ? offs[k] : offs[k] + j0;
+                        }
+                        k0.run(segs, off, cv, os, offs[n] + j0, c);
+                    }
+                    return;
+                }
             }
             Interpreter it = interp[0];
             if (it == null) {
