@@ -18,18 +18,10 @@ public final class ElementwiseTask {
     private ElementwiseTask() {
     }
 
-    private static boolean unitStrides(long[] strides) {
-        for (long s : strides) {
-            if (s != 1) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * The mask of inputs with stride 0 when the output's stride is 1 and every other input's is
-     * 1 (bit {@code k} for input {@code k}); -1 when the row has another layout.
+     * 1 (bit {@code k} for input {@code k}; 0 for a row of unit strides); -1 when the row has
+     * another layout, or a stride-0 input past the 64 a mask holds.
      */
     private static long scalarInputs(long[] strides, int n) {
         if (strides[n] != 1) {
@@ -38,6 +30,9 @@ public final class ElementwiseTask {
         long mask = 0;
         for (int k = 0; k < n; k++) {
             if (strides[k] == 0) {
+                if (k >= 64) {
+                    return -1;
+                }
                 mask |= 1L << k;
             } else if (strides[k] != 1) {
                 return -1;
@@ -72,9 +67,10 @@ public final class ElementwiseTask {
         boolean positional = p.positional();
         boolean direct = t == TypeCode.FLOAT64 && p.resultType() == TypeCode.FLOAT64;
         Compiled.Kernel kernel = direct ? Compiled.of(p, text).orElse(null) : null;
-        // Kernels for rows where some inputs are one element for the whole row (stride 0: a 0-d
-        // array such as a reduction's result, or a broadcast dimension), by the mask of those.
-        java.util.Map<Long, Compiled.Kernel> byScalars = new java.util.HashMap<>(4);
+        // The kernel for rows where some inputs are one element for the whole row (stride 0: a 0-d
+        // array such as a reduction's result, or a broadcast dimension), with the mask it is for.
+        long[] lastMask = {0};
+        Compiled.Kernel[] lastKernel = {kernel};
         MemorySegment[] segs = new MemorySegment[n];
         for (int i = 0; i < n; i++) {
             segs[i] = ins[i].segment();
@@ -84,19 +80,13 @@ public final class ElementwiseTask {
             cv[i] = consts[i].asDouble();
         }
         TileIter.forEachRow(out.rect(), all, positional, (offs, strides, len, coords) -> {
-            if (kernel != null && unitStrides(strides)) {
-                for (long j0 = 0; j0 < len; j0 += 1 << 30) {
-                    int c = (int) Math.min(1 << 30, len - j0);
-                    for (int k = 0; k < n; k++) {
-                        off[k] = offs[k] + j0;
-                    }
-                    kernel.run(segs, off, cv, os, offs[n] + j0, c);
+            long scalars = kernel == null ? -1 : scalarInputs(strides, n);
+            if (scalars >= 0) {
+                if (scalars != lastMask[0]) {
+                    lastMask[0] = scalars;
+                    lastKernel[0] = Compiled.of(p, text, scalars).orElse(null);
                 }
-                return;
-            }
-            long scalars = kernel == null || n > 64 ? -1 : scalarInputs(strides, n);
-            if (scalars > 0) {
-                Compiled.Kernel k0 = byScalars.computeIfAbsent(scalars, m -> Compiled.of(p, text, m).orElse(null));
+                Compiled.Kernel k0 = lastKernel[0];
                 if (k0 != null) {
                     for (long j0 = 0; j0 < len; j0 += 1 << 30) {
                         int c = (int) Math.min(1 << 30, len - j0);
