@@ -5,6 +5,7 @@ import dev.legate.core.PhysicalStore;
 import dev.legate.core.TaskContext;
 import dev.legate.core.TypeCode;
 import dev.legate.core.TypeMismatchException;
+import dev.legate.numeric.internal.tasks.MatmulTask;
 import dev.legate.cuda.Blas;
 
 /**
@@ -59,37 +60,8 @@ final class MatmulGpu {
             Gpu.launch(d, "numeric_zero_matrix", m * n, d.address(c), m, n, c.stride(0), c.stride(1), (int) t.size());
             return;
         }
-        long sa0 = a.stride(0);
-        long sa2 = a.stride(2);
-        boolean transA;
-        long lda;
-        if (sa2 == 1 && (sa0 >= k || m == 1)) {
-            transA = false;
-            lda = m == 1 ? k : sa0;
-        } else if (sa0 == 1 && (sa2 >= m || k == 1)) {
-            transA = true;
-            lda = k == 1 ? m : sa2;
-        } else {
-            throw new IllegalStateException("matmul: A tile is neither row- nor column-major: " + a);
-        }
-        long sb1 = b.stride(1);
-        long sb2 = b.stride(2);
-        boolean transB;
-        long ldb;
-        if (sb1 == 1 && (sb2 >= n || k == 1)) {
-            transB = false;
-            ldb = k == 1 ? n : sb2;
-        } else if (sb2 == 1 && (sb1 >= k || n == 1)) {
-            transB = true;
-            ldb = n == 1 ? k : sb1;
-        } else {
-            throw new IllegalStateException("matmul: B tile is neither row- nor column-major: " + b);
-        }
-        if (!(c.stride(1) == 1 || n == 1) || !(c.stride(0) >= n || m == 1)) {
-            throw new IllegalStateException("matmul: C tile is not row-major: " + c);
-        }
-        long ldc = m == 1 ? n : c.stride(0);
-        Blas.gemm(d, t == TypeCode.FLOAT64, transA, transB, m, n, k, 1.0, d.address(a), Math.max(1, lda),
-                d.address(b), Math.max(1, ldb), 0.0, d.address(c), Math.max(1, ldc));
+        MatmulTask.Layout l = MatmulTask.Layout.of(a, b, c, m, n, k);
+        Blas.gemm(d, t == TypeCode.FLOAT64, l.transA(), l.transB(), m, n, k, 1.0, d.address(a), Math.max(1, l.lda()),
+                d.address(b), Math.max(1, l.ldb()), 0.0, d.address(c), Math.max(1, l.ldc()));
     }
 }

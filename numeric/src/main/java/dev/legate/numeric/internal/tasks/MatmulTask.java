@@ -18,24 +18,18 @@ public final class MatmulTask {
     private MatmulTask() {
     }
 
-    /** The body. */
-    public static void run(TaskContext ctx) {
-        PhysicalStore a = ctx.input(0).data();
-        PhysicalStore b = ctx.input(1).data();
-        PhysicalStore c = ctx.output(0).data();
-        long m0 = c.rect().lo(0);
-        long n0 = c.rect().lo(1);
-        int m = (int) c.rect().extent(0);
-        int n = (int) c.rect().extent(1);
-        int k = (int) c.storeShape().extent(2);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        long aOff = a.index(m0, 0, 0);
-        long bOff = b.index(0, n0, 0);
-        long cOff = c.index(m0, n0, 0);
-        TypeCode t = c.type().code();
-        if (t == TypeCode.FLOAT64 || t == TypeCode.FLOAT32) {
+    /**
+     * How a GEMM reads the tiles of C = A B over promoted (m, n, k) views: A and B each stored by
+     * rows or by columns (a transposed operand), with the element stride between their stored
+     * rows; C by rows. Shared by the CPU body and the GPU variant.
+     */
+    public record Layout(boolean transA, long lda, boolean transB, long ldb, long ldc) {
+        /**
+         * The layout of tiles {@code a} (m, ., k), {@code b} (., n, k) and {@code c} (m, n, .).
+         *
+         * @throws IllegalStateException when a tile is neither row- nor column-major
+         */
+        public static Layout of(PhysicalStore a, PhysicalStore b, PhysicalStore c, long m, long n, long k) {
             long sa0 = a.stride(0);
             long sa2 = a.stride(2);
             boolean transA;
@@ -66,12 +60,35 @@ public final class MatmulTask {
                 throw new IllegalStateException("matmul: C tile is not row-major: " + c);
             }
             long ldc = m == 1 ? n : c.stride(0);
+            return new Layout(transA, lda, transB, ldb, ldc);
+        }
+    }
+
+    /** The body. */
+    public static void run(TaskContext ctx) {
+        PhysicalStore a = ctx.input(0).data();
+        PhysicalStore b = ctx.input(1).data();
+        PhysicalStore c = ctx.output(0).data();
+        long m0 = c.rect().lo(0);
+        long n0 = c.rect().lo(1);
+        int m = (int) c.rect().extent(0);
+        int n = (int) c.rect().extent(1);
+        int k = (int) c.storeShape().extent(2);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        long aOff = a.index(m0, 0, 0);
+        long bOff = b.index(0, n0, 0);
+        long cOff = c.index(m0, n0, 0);
+        TypeCode t = c.type().code();
+        if (t == TypeCode.FLOAT64 || t == TypeCode.FLOAT32) {
+            Layout l = Layout.of(a, b, c, m, n, k);
             if (t == TypeCode.FLOAT64) {
-                Gemm.dgemm(transA, transB, m, n, k, 1.0, a.segment(), aOff, lda, b.segment(), bOff, ldb, 0.0,
-                        c.segment(), cOff, ldc);
+                Gemm.dgemm(l.transA(), l.transB(), m, n, k, 1.0, a.segment(), aOff, l.lda(), b.segment(), bOff,
+                        l.ldb(), 0.0, c.segment(), cOff, l.ldc());
             } else {
-                Gemm.sgemm(transA, transB, m, n, k, 1.0f, a.segment(), aOff, lda, b.segment(), bOff, ldb, 0.0f,
-                        c.segment(), cOff, ldc);
+                Gemm.sgemm(l.transA(), l.transB(), m, n, k, 1.0f, a.segment(), aOff, l.lda(), b.segment(), bOff,
+                        l.ldb(), 0.0f, c.segment(), cOff, l.ldc());
             }
             return;
         }
