@@ -114,7 +114,7 @@ extern "C" __global__ void __launch_bounds__(256) sparse_spmv_f32(const i64* lo,
 template <typename T, int V>
 __device__ __forceinline__ void spmv_vector(const i64* __restrict__ lo, const i64* __restrict__ hi,
                                             const int* __restrict__ crd, const T* __restrict__ val,
-                                            const T* __restrict__ x, T* __restrict__ y, i64 r0, i64 r1) {
+                                            const T* __restrict__ x, const T* yin, T* y, i64 r0, i64 r1) {
     const int lane = threadIdx.x & 31;
     const int sub = lane % V;
     const i64 rows_per_warp = 32 / V;
@@ -134,6 +134,9 @@ __device__ __forceinline__ void spmv_vector(const i64* __restrict__ lo, const i6
             longest = max(longest, (i64)__shfl_xor_sync(0xffffffffu, (long long)longest, o));
         }
         T s = 0;
+        if (yin != nullptr && sub == 0 && r < r1) {
+            s = yin[r];
+        }
         for (i64 base = 0; base < longest; base += V) {
             i64 k = a + base + sub;
             T p = 0;
@@ -158,8 +161,83 @@ __device__ __forceinline__ void spmv_vector(const i64* __restrict__ lo, const i6
 #define SPMV_VECTOR(T, NAME, V)                                                                                     \
     extern "C" __global__ void NAME(const i64* lo, const i64* hi, const int* crd, const T* val, const T* x, T* y,  \
                                     i64 r0, i64 r1) {                                                               \
-        spmv_vector<T, V>(lo, hi, crd, val, x, y, r0, r1);                                                          \
+        spmv_vector<T, V>(lo, hi, crd, val, x, nullptr, y, r0, r1);                                                 \
     }
+
+// y += A x, continuing each row's running sum from y's value (the column-blocked SpMV's later
+// passes: a row's blocks hold its entries in index order, so the passes together add them in
+// index order, as one pass over the whole row does). yin and y may be the same array.
+#define SPMV_ADD_VECTOR(T, NAME, V)                                                                                 \
+    extern "C" __global__ void NAME(const i64* lo, const i64* hi, const int* crd, const T* val, const T* x,        \
+                                    const T* yin, T* y, i64 r0, i64 r1) {                                           \
+        spmv_vector<T, V>(lo, hi, crd, val, x, yin, y, r0, r1);                                                     \
+    }
+
+SPMV_VECTOR(double, sparse_spmv_vector4_f64, 4)
+SPMV_VECTOR(float, sparse_spmv_vector4_f32, 4)
+SPMV_ADD_VECTOR(double, sparse_spmv_add_vector4_f64, 4)
+SPMV_ADD_VECTOR(double, sparse_spmv_add_vector8_f64, 8)
+SPMV_ADD_VECTOR(double, sparse_spmv_add_vector16_f64, 16)
+SPMV_ADD_VECTOR(double, sparse_spmv_add_vector32_f64, 32)
+SPMV_ADD_VECTOR(float, sparse_spmv_add_vector4_f32, 4)
+SPMV_ADD_VECTOR(float, sparse_spmv_add_vector8_f32, 8)
+SPMV_ADD_VECTOR(float, sparse_spmv_add_vector16_f32, 16)
+SPMV_ADD_VECTOR(float, sparse_spmv_add_vector32_f32, 32)
+
+// ---------------------------------------------------------------------------------------------
+// Column blocks (ColumnBlocks): the entries of each row whose columns lie in [c0, c1), found by
+// binary search in the row's sorted indices, counted, then copied in order to the block's arrays.
+__device__ __forceinline__ i64 first_column_at_least(const int* __restrict__ crd, i64 a, i64 b, int c) {
+    while (a < b) {
+        i64 m = a + ((b - a) >> 1);
+        if (crd[m] < c) {
+            a = m + 1;
+        } else {
+            b = m;
+        }
+    }
+    return a;
+}
+
+extern "C" __global__ void sparse_column_range_count(const i64* __restrict__ lo, const i64* __restrict__ hi,
+                                                     const int* __restrict__ crd, i64* __restrict__ counts, i64 r0,
+                                                     i64 r1, int c0, int c1) {
+    for (i64 r = r0 + first_index(); r < r1; r += grid_stride()) {
+        i64 a = lo[r];
+        i64 b = hi[r];
+        counts[r] = first_column_at_least(crd, a, b, c1) - first_column_at_least(crd, a, b, c0);
+    }
+}
+
+template <typename T>
+__device__ __forceinline__ void column_range_copy(const i64* __restrict__ lo, const i64* __restrict__ hi,
+                                                  const int* __restrict__ crd, const T* __restrict__ val,
+                                                  const i64* __restrict__ blo, int* __restrict__ bcrd,
+                                                  T* __restrict__ bval, i64 r0, i64 r1, int c0, int c1) {
+    for (i64 r = r0 + first_index(); r < r1; r += grid_stride()) {
+        i64 a = lo[r];
+        i64 b = hi[r];
+        i64 k0 = first_column_at_least(crd, a, b, c0);
+        i64 k1 = first_column_at_least(crd, k0, b, c1);
+        i64 o = blo[r] - k0;
+        for (i64 k = k0; k < k1; k++) {
+            bcrd[o + k] = crd[k];
+            bval[o + k] = val[k];
+        }
+    }
+}
+
+extern "C" __global__ void sparse_column_range_copy_f64(const i64* lo, const i64* hi, const int* crd,
+                                                        const double* val, const i64* blo, int* bcrd, double* bval,
+                                                        i64 r0, i64 r1, int c0, int c1) {
+    column_range_copy<double>(lo, hi, crd, val, blo, bcrd, bval, r0, r1, c0, c1);
+}
+
+extern "C" __global__ void sparse_column_range_copy_f32(const i64* lo, const i64* hi, const int* crd,
+                                                        const float* val, const i64* blo, int* bcrd, float* bval,
+                                                        i64 r0, i64 r1, int c0, int c1) {
+    column_range_copy<float>(lo, hi, crd, val, blo, bcrd, bval, r0, r1, c0, c1);
+}
 
 SPMV_VECTOR(double, sparse_spmv_vector8_f64, 8)
 SPMV_VECTOR(double, sparse_spmv_vector16_f64, 16)

@@ -63,6 +63,14 @@ public sealed interface LegateRuntime extends AutoCloseable permits RuntimeImpl 
     /** A new string array holding {@code values}; null elements make it nullable. */
     LogicalArray createStringArray(List<String> values);
 
+    /**
+     * The processors a launch of {@code task} would run on if submitted now, in the current
+     * scope: the GPUs of the scope when the task has a GPU variant and the scope has GPUs, else
+     * its CPUs. Libraries use it to pick an algorithm or data layout for the target (a GPU's
+     * cache size, for instance) before launching.
+     */
+    List<Processor> processorsFor(TaskId task);
+
     /** Records a launch of {@code task}, partitioned by the runtime. */
     AutoTask createTask(TaskId task);
 

@@ -41,6 +41,15 @@ public sealed interface LogicalStore extends InputArray, OutputArray, ReductionA
     boolean sharesStorage(LogicalStore other);
 
     /**
+     * How many operations that write this store's storage (through this or any other view of
+     * it, and {@link #update}) have been submitted so far, in program order: the count changes
+     * when the write is launched, before it runs. Data derived from the store (a library's
+     * reorganised copy, a cached plan) stays current while the count is unchanged, so libraries
+     * key such caches on it.
+     */
+    long writeCount();
+
+    /**
      * This store's view of another storage: the store that sees the storage of {@code whole} (a
      * store that is no view, of this store's storage's type and shape) exactly as this store sees
      * its own. A copy of a storage so stands in for it under every view (copy-on-write).

@@ -16,4 +16,12 @@ public interface Processor {
 
     /** The memory that tasks running here read and write. */
     Memory memory();
+
+    /**
+     * Bytes of the last cache between this processor and its memory that all its threads share
+     * (a GPU's L2), or 0 when the provider does not know it.
+     */
+    default long sharedCacheBytes() {
+        return 0;
+    }
 }

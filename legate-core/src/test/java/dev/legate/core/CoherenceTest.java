@@ -91,6 +91,49 @@ class CoherenceTest {
     }
 
     @Test
+    void processorsForNameTheTargetOfALaunch() {
+        try (LegateRuntime rt = TestRuntimes.start(RuntimeConfig.builder().cpus(2).minTileVolume(16).tileGranule(1)
+                .build(), 2, List.of(new Both()))) {
+            TaskId gpuinc = rt.library("both").task("gpuinc");
+            TaskId cpuinc = rt.library("both").task("cpuinc");
+            assertEquals(List.of("gpu0", "gpu1"), rt.processorsFor(gpuinc).stream().map(Processor::name).toList());
+            assertEquals(List.of(ProcessorKind.CPU, ProcessorKind.CPU),
+                    rt.processorsFor(cpuinc).stream().map(Processor::kind).toList());
+            try (Scope sc = rt.scope().processors(ProcessorKind.GPU, 1, 2).processors(ProcessorKind.CPU, 0, 1)
+                    .open()) {
+                assertEquals(List.of("gpu1"), rt.processorsFor(gpuinc).stream().map(Processor::name).toList(),
+                        "the scope's GPUs");
+                assertEquals(List.of("cpu0"), rt.processorsFor(cpuinc).stream().map(Processor::name).toList(),
+                        "the scope's CPUs");
+            }
+        }
+    }
+
+    @Test
+    void writeCountsFollowSubmittedWritesThroughEveryView() {
+        try (LegateRuntime rt = TestRuntimes.start(RuntimeConfig.builder().cpus(2).minTileVolume(16).tileGranule(1)
+                .build(), 2, List.of(new Both()))) {
+            LogicalStore a = rt.createStore(DType.FLOAT64, 100);
+            LogicalStore b = rt.createStore(DType.FLOAT64, 100);
+            long a0 = a.writeCount();
+            a.update(p -> p.segment().fill((byte) 0));
+            assertEquals(a0 + 1, a.writeCount(), "a host write");
+            long b0 = b.writeCount();
+            launch(rt, "gpuinc", a, b);
+            assertEquals(b0 + 1, b.writeCount(), "counted at submission");
+            assertEquals(a0 + 1, a.writeCount(), "reads do not count");
+            LogicalStore view = b.slice(0, 10, 20);
+            launch(rt, "gpuinc", a.slice(0, 0, 10), view);
+            assertEquals(b0 + 2, b.writeCount(), "a write through a view counts for the whole storage");
+            assertEquals(b.writeCount(), view.writeCount());
+            rt.fill(b, Scalar.of(1.0));
+            assertEquals(b0 + 3, b.writeCount(), "fills are writes");
+            rt.fence();
+            assertEquals(b0 + 3, b.writeCount(), "running the writes does not count them again");
+        }
+    }
+
+    @Test
     void dataMovesBetweenMemoriesOnlyWhenNeeded() {
         try (LegateRuntime rt = TestRuntimes.start(RuntimeConfig.builder().cpus(2).minTileVolume(16).tileGranule(1)
                 .build(), 2, List.of(new Both()))) {

@@ -32,6 +32,8 @@ final class GpuDevice implements AutoCloseable {
     final int computeMajor;
     final int computeMinor;
     final int sharedMemoryPerBlock;
+    /** Bytes of L2 cache. */
+    final long l2Bytes;
     private boolean closed;
 
     GpuDevice(int ordinal) {
@@ -51,6 +53,7 @@ final class GpuDevice implements AutoCloseable {
         computeMajor = attribute(CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR);
         computeMinor = attribute(CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR);
         sharedMemoryPerBlock = attribute(CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK);
+        l2Bytes = attribute(CUdevice_attribute.CU_DEVICE_ATTRIBUTE_L2_CACHE_SIZE);
         Cuda.check(cuDevicePrimaryCtxRetain(context, device), "cuDevicePrimaryCtxRetain(gpu " + ordinal + ")");
     }
 

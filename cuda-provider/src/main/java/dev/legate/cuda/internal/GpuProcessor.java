@@ -319,6 +319,12 @@ final class GpuProcessor implements ExecutionProcessor {
         return "gpu" + index;
     }
 
+    /** The device's L2 (logical GPUs of one device share it). */
+    @Override
+    public long sharedCacheBytes() {
+        return device.l2Bytes;
+    }
+
     /** Stops the thread after the queued and in-flight work, then releases streams, events and modules. */
     void shutdown() {
         queue.add(STOP);

@@ -364,6 +364,7 @@ public final class RuntimeImpl implements LegateRuntime {
         ScopeState sc = currentScope();
         ProcessorKind kind = kindFor(task, sc);
         List<ExecutionProcessor> procs = sc.processors(kind);
+        countWrites(args);
         boolean waitsForSizes = false;
         for (StoreArg a : args) {
             waitsForSizes |= !a.unbound() && a.store.isUnbound();
@@ -436,9 +437,28 @@ public final class RuntimeImpl implements LegateRuntime {
         task.signature().check(task.id(), inputs.size(), outputs.size(), reductions.size(), scalars.size());
         ScopeState sc = currentScope();
         ProcessorKind kind = kindFor(task, sc);
+        countWrites(args);
         enqueue(new TaskOp(opIds.incrementAndGet(), task, sc.provenance, List.copyOf(args), List.copyOf(inputs),
                 List.copyOf(outputs), List.copyOf(reductions), List.copyOf(scalars), launch, kind,
                 sc.processors(kind)));
+    }
+
+    /** Counts the launch's writes in program order ({@link Storage#submittedWrites}). */
+    private static void countWrites(List<StoreArg> args) {
+        for (int i = 0, n = args.size(); i < n; i++) {
+            StoreArg a = args.get(i);
+            if (a.privilege.writes()) {
+                a.store.storage().submittedWrites.incrementAndGet();
+            }
+        }
+    }
+
+    @Override
+    public List<Processor> processorsFor(TaskId task) {
+        checkOpen();
+        RegisteredTask t = lookup(task);
+        ScopeState sc = currentScope();
+        return List.copyOf(sc.processors(kindFor(t, sc)));
     }
 
     private ProcessorKind kindFor(RegisteredTask task, ScopeState sc) {
@@ -755,6 +775,7 @@ public final class RuntimeImpl implements LegateRuntime {
                 st.coherence.write(root, hostMemory, null);
             }
             st.version++;
+            st.submittedWrites.incrementAndGet();
             long[] rs = st.rootStrides();
             writer.accept(new PhysicalStore(st.type, s.shape(), s.shape().rect(), st.instance(hostMemory).segment(), 0,
                     v.baseOffset(rs), v.strides(rs), true, Optional.empty(), st.bitmap));

@@ -36,6 +36,11 @@ public final class Storage {
 
     /** Bumped by every write; keys cached data-dependent partitions (analysis lock). */
     long version;
+    /**
+     * Writes submitted so far, in program order: bumped when an operation that writes this
+     * storage is recorded, before it runs; see {@link dev.legate.core.LogicalStore#writeCount}.
+     */
+    final java.util.concurrent.atomic.AtomicLong submittedWrites = new java.util.concurrent.atomic.AtomicLong();
     /** Cached image partitions by key, valid for {@link #version} of this storage. */
     Map<Object, Rect[]> imageCache;
     long imageCacheVersion = -1;

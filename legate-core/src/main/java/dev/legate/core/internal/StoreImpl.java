@@ -101,6 +101,11 @@ public final class StoreImpl implements LogicalStore {
     }
 
     @Override
+    public long writeCount() {
+        return storage.submittedWrites.get();
+    }
+
+    @Override
     public LogicalStore sameViewOf(LogicalStore whole) {
         if (!(whole instanceof StoreImpl w) || w.isView() || !w.storage.type.equals(storage.type)
                 || !Arrays.equals(w.storage.shape(), storage.shape())) {

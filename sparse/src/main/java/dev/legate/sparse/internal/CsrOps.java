@@ -20,25 +20,47 @@ public final class CsrOps {
     private CsrOps() {
     }
 
-    /** {@code y = A x} into a new store of {@code A.dtype()}; {@code x} has A's value type. */
+    /**
+     * {@code y = A x} into a new store of {@code A.dtype()}; {@code x} has A's value type. On GPUs
+     * whose L2 cache is small for {@code x}, the product runs in passes over column blocks of A
+     * ({@link ColumnBlocks}), with the same bits.
+     */
     public static LogicalStore spmv(CsrStore a, LogicalStore x) {
         LogicalStore y = a.rt().createStore(a.dtype(), a.rows());
         if (a.rows() == 0) {
             return y;
         }
-        AutoTask t = Launch.task(a.rt(), SparseTask.SPMV);
-        Variable vy = t.addOutput(y);
+        List<CsrStore> blocks = ColumnBlocks.forProduct(a);
+        if (blocks.isEmpty()) {
+            product(a, x, y, false);
+            return y;
+        }
+        product(blocks.get(0), x, y, false);
+        for (int b = 1; b < blocks.size(); b++) {
+            if (blocks.get(b).nnz() > 0) {
+                product(blocks.get(b), x, y, true);
+            }
+        }
+        return y;
+    }
+
+    /** {@code y = A x}, or with {@code add} {@code y += A x} continuing each row's sum. */
+    private static void product(CsrStore a, LogicalStore x, LogicalStore y, boolean add) {
+        AutoTask t = Launch.task(a.rt(), add ? SparseTask.SPMV_ADD : SparseTask.SPMV);
         Variable lo = t.addInput(a.lo());
         Variable hi = t.addInput(a.hi());
         Variable crd = t.addInput(a.indices());
         Variable val = t.addInput(a.data());
         Variable vx = t.addInput(x);
+        if (add) {
+            t.addConstraint(Constraint.align(t.addInput(y), lo));
+        }
+        Variable vy = t.addOutput(y);
         t.addConstraint(Constraint.align(vy, lo));
         t.addConstraint(Constraint.imageRanges(lo, hi, crd));
         t.addConstraint(Constraint.align(crd, val));
         t.addConstraint(Constraint.image(crd, vx));
         t.execute();
-        return y;
     }
 
     /** {@code Y = A X} for a 2-d {@code X} of A's value type. */

@@ -143,6 +143,16 @@ public final class GpuSelfCheck {
         }
         CsrMatrix a32 = a.astype(DType.FLOAT32);
         out.put("spmv float32", a32.matmul(x.astype(DType.FLOAT32)).toDoubleArray());
+        for (int blocks : new int[] {3, 7}) {
+            ColumnBlocks.override(java.util.OptionalInt.of(blocks));
+            try {
+                out.put("spmv float64 (" + blocks + " column blocks)", a.matmul(x).toDoubleArray());
+                out.put("spmv float32 (" + blocks + " column blocks)", a32.matmul(x.astype(DType.FLOAT32))
+                        .toDoubleArray());
+            } finally {
+                ColumnBlocks.override(java.util.OptionalInt.empty());
+            }
+        }
         put(out, "transpose", a.transpose().tocsr());
         put(out, "transpose float32", a32.transpose().tocsr());
         put(out, "A - 2B (merge, different patterns)", a.plus(b.times(-2)));
@@ -245,17 +255,32 @@ public final class GpuSelfCheck {
         long nnz = a.nnz();
         double bytes = nnz * 12.0 + (n + 1) * 8.0 + 2.0 * n * 8.0;
         List<Optional<SpmvPlan>> plans = List.of(Optional.empty(), Optional.of(new SpmvPlan(128, 0)),
-                Optional.of(new SpmvPlan(128, 8)), Optional.of(new SpmvPlan(128, 16)), Optional.of(new SpmvPlan(128, 32)));
-        for (Optional<SpmvPlan> plan : plans) {
+                Optional.of(new SpmvPlan(128, 4)), Optional.of(new SpmvPlan(128, 8)),
+                Optional.of(new SpmvPlan(128, 16)), Optional.of(new SpmvPlan(128, 32)));
+        int auto = ColumnBlocks.count(rt, n, a.cols(), nnz, a.dtype());
+        // One pass per kernel plan, then the column-blocked passes: the automatic count and two others.
+        List<Integer> blockCounts = new java.util.ArrayList<>(java.util.Collections.nCopies(plans.size(), 1));
+        List<Optional<SpmvPlan>> blockPlans = new java.util.ArrayList<>(plans);
+        for (int b : new int[] {auto, 3, 6}) {
+            if (b > 1 && !blockCounts.contains(b)) {
+                blockCounts.add(b);
+                blockPlans.add(Optional.empty());
+            }
+        }
+        for (int i = 0; i < blockPlans.size(); i++) {
+            Optional<SpmvPlan> plan = blockPlans.get(i);
+            int blocks = blockCounts.get(i);
             SpmvPlan.override(plan);
-            String name = plan.map(SpmvPlan::toString).orElse("default (" + SpmvPlan.of(nnz, n, 8) + ")");
-            for (int i = 0; i < 3; i++) {
+            ColumnBlocks.override(java.util.OptionalInt.of(blocks));
+            String name = blocks > 1 ? blocks + " column blocks" + (blocks == auto ? " (automatic)" : "")
+                    : plan.map(SpmvPlan::toString).orElse("default (" + SpmvPlan.of(nnz, n, 8) + ")");
+            for (int w = 0; w < 3; w++) {
                 a.matmul(x);
             }
             rt.fence();
             int reps = 30;
             long s0 = System.nanoTime();
-            for (int i = 0; i < reps; i++) {
+            for (int r = 0; r < reps; r++) {
                 a.matmul(x);
             }
             rt.fence();
@@ -264,6 +289,7 @@ public final class GpuSelfCheck {
                     per * 1e3, what, name, nnz, bytes / per / 1e9);
         }
         SpmvPlan.override(Optional.empty());
+        ColumnBlocks.override(java.util.OptionalInt.empty());
     }
 
     /** SpMV and the flagship's loop at the flagship's size on one GPU. */

@@ -55,6 +55,87 @@ final class GpuVariants {
                 new int[] {SpmvPlan.THREADS}, 0, all);
     }
 
+    /**
+     * {@code y += A x}, continuing each row's sum from y's value (see
+     * {@link ColumnKernels#spmvAdd}): inputs lo, hi, crd, val, x, y; output y.
+     */
+    static void spmvAdd(TaskContext ctx) {
+        PhysicalStore y = ctx.output(0).data();
+        if (y.volume() == 0) {
+            return;
+        }
+        DeviceContext d = Gpu.device(ctx);
+        PhysicalStore lo = ctx.input(0).data();
+        PhysicalStore hi = ctx.input(1).data();
+        PhysicalStore crd = ctx.input(2).data();
+        PhysicalStore val = ctx.input(3).data();
+        PhysicalStore x = ctx.input(4).data();
+        PhysicalStore yin = ctx.input(5).data();
+        Gpu.require(lo, TypeCode.INT64, "row offsets");
+        Gpu.require(hi, TypeCode.INT64, "row offsets");
+        Gpu.require(crd, TypeCode.INT32, "column indices");
+        String t = Gpu.suffix(val);
+        Gpu.sameType(val, x, "values and x");
+        Gpu.sameType(val, y, "values and y");
+        long r0 = y.rect().lo(0);
+        long r1 = y.rect().hi(0);
+        int lanes = SpmvPlan.of(crd.storeShape().volume(), lo.storeShape().volume(), val.type().size()).lanes();
+        if (lanes == 0) {
+            lanes = 8;
+        }
+        long rowsPerWarp = 32 / lanes;
+        Gpu.launch(d, "sparse_spmv_add_vector" + lanes + "_" + t, (r1 - r0 + rowsPerWarp - 1) / rowsPerWarp * 32,
+                Gpu.in(d, lo), Gpu.in(d, hi), Gpu.in(d, crd), Gpu.in(d, val), Gpu.in(d, x), Gpu.in(d, yin),
+                Gpu.out(d, y), r0, r1);
+    }
+
+    /** Per-row entry counts in a column range (see {@link ColumnKernels#count}). */
+    static void columnCount(TaskContext ctx) {
+        PhysicalStore counts = ctx.output(0).data();
+        if (counts.volume() == 0) {
+            return;
+        }
+        DeviceContext d = Gpu.device(ctx);
+        PhysicalStore lo = ctx.input(0).data();
+        PhysicalStore hi = ctx.input(1).data();
+        PhysicalStore crd = ctx.input(2).data();
+        Gpu.require(lo, TypeCode.INT64, "row offsets");
+        Gpu.require(hi, TypeCode.INT64, "row offsets");
+        Gpu.require(crd, TypeCode.INT32, "column indices");
+        Gpu.require(counts, TypeCode.INT64, "row counts");
+        long r0 = counts.rect().lo(0);
+        long r1 = counts.rect().hi(0);
+        Gpu.launch(d, "sparse_column_range_count", r1 - r0, Gpu.in(d, lo), Gpu.in(d, hi), Gpu.in(d, crd),
+                Gpu.out(d, counts), r0, r1, Math.toIntExact(ctx.scalar(0).asLong()),
+                Math.toIntExact(ctx.scalar(1).asLong()));
+    }
+
+    /** Copies each row's entries in a column range to a block (see {@link ColumnKernels#copy}). */
+    static void columnCopy(TaskContext ctx) {
+        PhysicalStore bcrd = ctx.output(0).data();
+        PhysicalStore blo = ctx.input(4).data();
+        if (bcrd.volume() == 0 || blo.volume() == 0) {
+            return;
+        }
+        DeviceContext d = Gpu.device(ctx);
+        PhysicalStore lo = ctx.input(0).data();
+        PhysicalStore hi = ctx.input(1).data();
+        PhysicalStore crd = ctx.input(2).data();
+        PhysicalStore val = ctx.input(3).data();
+        PhysicalStore bval = ctx.output(1).data();
+        Gpu.require(lo, TypeCode.INT64, "row offsets");
+        Gpu.require(hi, TypeCode.INT64, "row offsets");
+        Gpu.require(blo, TypeCode.INT64, "block row offsets");
+        Gpu.require(crd, TypeCode.INT32, "column indices");
+        Gpu.require(bcrd, TypeCode.INT32, "block column indices");
+        Gpu.sameType(val, bval, "values of the matrix and of its block");
+        long r0 = blo.rect().lo(0);
+        long r1 = blo.rect().hi(0);
+        Gpu.launch(d, "sparse_column_range_copy_" + Gpu.suffix(val), r1 - r0, Gpu.in(d, lo), Gpu.in(d, hi),
+                Gpu.in(d, crd), Gpu.in(d, val), Gpu.in(d, blo), Gpu.out(d, bcrd), Gpu.out(d, bval), r0, r1,
+                Math.toIntExact(ctx.scalar(0).asLong()), Math.toIntExact(ctx.scalar(1).asLong()));
+    }
+
     /** {@code Y = A X}: inputs lo, hi (promoted to 2-d), crd, val, X (whole); output Y. */
     static void spmm(TaskContext ctx) {
         PhysicalStore y = ctx.output(0).data();

@@ -4,7 +4,7 @@ package dev.legate.sparse.internal;
  * Which GPU SpMV kernel runs and how it splits rows. Two kernels of {@code sparse.cu} give the
  * same bits (each row's sum in index order):
  * <ul>
- * <li>CSR-vector ({@code lanes} = 8, 16 or 32): a group of {@code lanes} lanes per row, products
+ * <li>CSR-vector ({@code lanes} = 4, 8, 16 or 32): a group of {@code lanes} lanes per row, products
  *     gathered {@code lanes} at a time;</li>
  * <li>CSR-stream ({@code lanes} = 0): a block takes {@code rowsPerBlock} rows whose products fit
  *     a 32 KiB shared buffer, forms them with all its threads, then one thread per row adds
@@ -25,18 +25,21 @@ record SpmvPlan(int rowsPerBlock, int lanes) {
 
     /** Checks the lane count. */
     SpmvPlan {
-        if (lanes != 0 && lanes != 8 && lanes != 16 && lanes != 32) {
-            throw new IllegalArgumentException("SpMV lanes per row must be 0 (CSR-stream), 8, 16 or 32, got " + lanes);
+        if (lanes != 0 && lanes != 4 && lanes != 8 && lanes != 16 && lanes != 32) {
+            throw new IllegalArgumentException("SpMV lanes per row must be 0 (CSR-stream), 4, 8, 16 or 32, got "
+                    + lanes);
         }
     }
 
     /**
      * The plan for a matrix of {@code nnz} entries in {@code rows} rows and values of
      * {@code valueBytes} bytes: CSR-vector with 32 lanes for a mean row over 16 entries, 16 over
-     * 8, else 8 (the CSR-stream block size is computed for the benchmarks). Measured on an H100 at
-     * n = 10^7, float64, ms per product against cuSPARSE through CuPy: 21 entries per row, lanes
-     * 32 / 16 / 8 / stream 5.58 / 6.02 / 6.57 / 7.16, cuSPARSE 5.30; 4 per row 3.83 / 1.77 /
-     * 1.23 / 1.52, cuSPARSE 1.28.
+     * 8, 8 over 6, else 4 (the CSR-stream block size is computed for the benchmarks). Measured on
+     * an H100 at n = 10^7, float64, ms per product against cuSPARSE through CuPy: 21 entries per
+     * row, lanes 32 / 16 / 8 / stream 5.58 / 6.02 / 6.57 / 7.16, cuSPARSE 5.30; 4 per row 3.83 /
+     * 1.77 / 1.23 / 1.52, cuSPARSE 1.28. The column blocks of {@link ColumnBlocks} (about 5
+     * entries per row and block at 21 per row in 4 blocks; scripts/gpu-spmv-blocked.py): 4 lanes
+     * 2.84, 8 lanes 2.87 ms for the four passes; at 3.5 per row and block 2.94 against 3.30.
      */
     static SpmvPlan of(long nnz, long rows, int valueBytes) {
         SpmvPlan o = override;
@@ -47,7 +50,7 @@ record SpmvPlan(int rowsPerBlock, int lanes) {
         long capacity = BUFFER_BYTES / valueBytes;
         long fit = (long) Math.floor(capacity / (1.25 * mean));
         int rowsPerBlock = fit < 1 ? 1 : Integer.highestOneBit((int) Math.min(fit, 1024));
-        int lanes = mean > 16 ? 32 : mean > 8 ? 16 : 8;
+        int lanes = mean > 16 ? 32 : mean > 8 ? 16 : mean > 6 ? 8 : 4;
         return new SpmvPlan(rowsPerBlock, lanes);
     }
 
