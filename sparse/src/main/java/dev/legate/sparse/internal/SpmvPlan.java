@@ -34,12 +34,12 @@ record SpmvPlan(int rowsPerBlock, int lanes) {
     /**
      * The plan for a matrix of {@code nnz} entries in {@code rows} rows and values of
      * {@code valueBytes} bytes: CSR-vector with 32 lanes for a mean row over 16 entries, 16 over
-     * 8, 8 over 6, else 4 (the CSR-stream block size is computed for the benchmarks). Measured on
-     * an H100 at n = 10^7, float64, ms per product against cuSPARSE through CuPy: 21 entries per
-     * row, lanes 32 / 16 / 8 / stream 5.58 / 6.02 / 6.57 / 7.16, cuSPARSE 5.30; 4 per row 3.83 /
-     * 1.77 / 1.23 / 1.52, cuSPARSE 1.28. The column blocks of {@link ColumnBlocks} (about 5
-     * entries per row and block at 21 per row in 4 blocks; scripts/gpu-spmv-blocked.py): 4 lanes
-     * 2.84, 8 lanes 2.87 ms for the four passes; at 3.5 per row and block 2.94 against 3.30.
+     * 8, else 8 (the CSR-stream block size is computed for the benchmarks; 4 lanes only on
+     * request). Measured on an H100 at n = 10^7, float64, ms per product against cuSPARSE through
+     * CuPy: 21 entries per row, lanes 32 / 16 / 8 / stream 5.58 / 6.02 / 6.57 / 7.16, cuSPARSE
+     * 5.30; 4 per row 3.83 / 1.77 / 1.23 / 1.52 (4 lanes 1.36), cuSPARSE 1.28. The passes of
+     * {@link ColumnBlocks} (about 5 entries per row and block at 21 per row in 4 blocks) took 2.84
+     * ms with 4 lanes and 2.87 with 8 in scripts/gpu-spmv-blocked.py.
      */
     static SpmvPlan of(long nnz, long rows, int valueBytes) {
         SpmvPlan o = override;
@@ -50,7 +50,7 @@ record SpmvPlan(int rowsPerBlock, int lanes) {
         long capacity = BUFFER_BYTES / valueBytes;
         long fit = (long) Math.floor(capacity / (1.25 * mean));
         int rowsPerBlock = fit < 1 ? 1 : Integer.highestOneBit((int) Math.min(fit, 1024));
-        int lanes = mean > 16 ? 32 : mean > 8 ? 16 : mean > 6 ? 8 : 4;
+        int lanes = mean > 16 ? 32 : mean > 8 ? 16 : 8;
         return new SpmvPlan(rowsPerBlock, lanes);
     }
 

@@ -197,8 +197,7 @@ class KernelLogicTest {
         SpmvPlan flagship = SpmvPlan.of(209_999_000L, 10_000_000L, 8);
         assertEquals(128, flagship.rowsPerBlock());
         assertEquals(32, flagship.lanes());
-        assertEquals(4, SpmvPlan.of(4_000_000L, 1_000_000L, 8).lanes());
-        assertEquals(8, SpmvPlan.of(7_000_000L, 1_000_000L, 8).lanes());
+        assertEquals(8, SpmvPlan.of(4_000_000L, 1_000_000L, 8).lanes());
         SpmvPlan f32 = SpmvPlan.of(209_999_000L, 10_000_000L, 4);
         assertEquals(256, f32.rowsPerBlock());
         assertEquals(1, SpmvPlan.of(1_000_000L, 100, 8).rowsPerBlock());
