@@ -170,7 +170,7 @@ final class ColumnBlocks {
             t.addScalar(Scalar.of(c1));
             t.execute();
             LogicalStore ptr = CsrOps.offsets(rt, counts, a.rows());
-            long nnz = ptr.slice(0, a.rows(), a.rows() + 1).physical().data().longs().get(0);
+            long nnz = CsrOps.total(ptr, a.rows());
             LogicalStore bcrd = rt.createStore(DType.INT32, nnz);
             LogicalStore bval = rt.createStore(a.dtype(), nnz);
             if (nnz > 0) {

@@ -86,6 +86,18 @@ public final class CsrOps {
         return y;
     }
 
+    /**
+     * {@code ptr[rows]}, the entry count of a matrix with row offsets {@code ptr}, read through a
+     * one-element copy: reading the element of {@code ptr} itself would give the whole of
+     * {@code ptr} a host instance (80 MB for 10^7 rows, 20-60 ms to fault in on a GPU host).
+     */
+    static long total(LogicalStore ptr, long rows) {
+        LegateRuntime rt = ptr.runtime();
+        LogicalStore last = rt.createStore(DType.INT64, 1);
+        rt.copy(ptr.slice(0, rows, rows + 1), last);
+        return last.physical().data().longs().get(0);
+    }
+
     /** Row offsets (int64, {@code counts.volume() + 1}) from per-row counts. */
     static LogicalStore offsets(LegateRuntime rt, LogicalStore counts, long rows) {
         LogicalStore ptr = rt.createStore(DType.INT64, rows + 1);
@@ -157,7 +169,7 @@ public final class CsrOps {
         mergeScalars(t, op, alpha, beta);
         t.execute();
         LogicalStore ptr = offsets(rt, counts, a.rows());
-        long nnz = ptr.slice(0, a.rows(), a.rows() + 1).physical().data().longs().get(0);
+        long nnz = total(ptr, a.rows());
         LogicalStore crd = rt.createStore(DType.INT32, nnz);
         LogicalStore val = rt.createStore(dtype, nnz);
         if (nnz > 0) {
