@@ -169,6 +169,29 @@ public final class CsrMatrix implements SparseMatrix {
         return NDArray.of(x.ndim() == 1 ? CsrOps.spmv(a, xs) : CsrOps.spmm(a, xs));
     }
 
+    /**
+     * {@code A x} written into {@code out}, for the solvers' arrays that they own: false, and
+     * nothing done, unless {@code x} is 1-d of length {@code cols()} and {@code out} is a 1-d
+     * array of length {@code rows()} of the product's type that does not share storage with
+     * {@code x} (the caller then computes {@code A x} into a new array).
+     */
+    boolean matvecInto(NDArray x, NDArray out) {
+        if (x.ndim() != 1 || x.size() != cols() || out.ndim() != 1 || out.size() != rows()) {
+            return false;
+        }
+        DType t = Dtypes.promote(dtype(), x.dtype());
+        if (!out.dtype().equals(t)) {
+            return false;
+        }
+        LogicalStore xs = Dtypes.as(x, t).store();
+        LogicalStore ys = out.store();
+        if (ys.sharesStorage(xs) || ys.isView()) {
+            return false;
+        }
+        CsrOps.spmvInto(astype(t).s, xs, ys);
+        return true;
+    }
+
     @Override
     public CsrMatrix matmul(SparseMatrix other) {
         if (other.rows() != cols()) {

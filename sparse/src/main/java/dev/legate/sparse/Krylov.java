@@ -39,6 +39,17 @@ final class Krylov {
         return o.x0().map(v -> eval(v.astype(DType.FLOAT64))).orElseGet(() -> Numeric.zerosLike(b));
     }
 
+    /**
+     * {@code A v}, written into {@code reuse} (the previous iteration's product, which the
+     * caller no longer needs) when the operator can (a sparse matrix's), else a new array.
+     */
+    private static NDArray product(LinearOperator a, NDArray v, NDArray reuse) {
+        if (reuse != null && a instanceof CsrOperator c && c.matvecInto(v, reuse)) {
+            return reuse;
+        }
+        return eval(a.matvec(v));
+    }
+
     private static NDArray apply(Optional<LinearOperator> m, NDArray v) {
         return m.isPresent() ? eval(m.get().matvec(v)) : v;
     }
@@ -62,8 +73,9 @@ final class Krylov {
         NDArray p = eval(z.copy());
         NDArray rz = Linalg.dot(r, z);
         int it = 0;
+        NDArray ap = null;
         while (rnorm > tol && it < maxiter) {
-            NDArray ap = eval(a.matvec(p));
+            ap = product(a, p, ap);
             NDArray alpha = rz.divide(Linalg.dot(p, ap));
             x.iadd(p.multiply(alpha));
             r.isubtract(ap.multiply(alpha));

@@ -18,18 +18,7 @@ public interface LinearOperator {
 
     /** The operator of a sparse matrix: {@code matvec} is its SpMV. */
     static LinearOperator of(SparseMatrix a) {
-        CsrMatrix csr = a.tocsr();
-        return new LinearOperator() {
-            @Override
-            public Shape shape() {
-                return csr.shape();
-            }
-
-            @Override
-            public NDArray matvec(NDArray x) {
-                return csr.matmul(x);
-            }
-        };
+        return new CsrOperator(a.tocsr());
     }
 
     /** An operator of shape {@code (rows, cols)} applying {@code f}. */

@@ -27,13 +27,19 @@ public final class CsrOps {
      */
     public static LogicalStore spmv(CsrStore a, LogicalStore x) {
         LogicalStore y = a.rt().createStore(a.dtype(), a.rows());
+        spmvInto(a, x, y);
+        return y;
+    }
+
+    /** {@code y = A x} into an existing store {@code y} of A's value type and {@code A.rows()} elements. */
+    public static void spmvInto(CsrStore a, LogicalStore x, LogicalStore y) {
         if (a.rows() == 0) {
-            return y;
+            return;
         }
         List<CsrStore> blocks = ColumnBlocks.forProduct(a);
         if (blocks.isEmpty()) {
             product(a, x, y, false);
-            return y;
+            return;
         }
         product(blocks.get(0), x, y, false);
         for (int b = 1; b < blocks.size(); b++) {
@@ -41,7 +47,6 @@ public final class CsrOps {
                 product(blocks.get(b), x, y, true);
             }
         }
-        return y;
     }
 
     /** {@code y = A x}, or with {@code add} {@code y += A x} continuing each row's sum. */
