@@ -27,8 +27,8 @@ import jcuda.driver.CUresult;
  * tasks using them completed, and the provider frees scratch after its task's stream work.
  *
  * <p>When the limit is reached, cached blocks are freed first; then the allocation fails with an
- * {@link OutOfMemoryError} naming this memory, the request and the usage. Evicting instances that
- * have a valid copy elsewhere is the runtime's decision, not this allocator's.
+ * {@link OutOfMemoryError} naming this memory, the request and the usage. Evicting instances (to
+ * keep the planned instances within the capacity) is the runtime's decision, not this allocator's.
  */
 final class DeviceMemory implements MemorySpace {
     private final GpuDevice device;
@@ -141,7 +141,8 @@ final class DeviceMemory implements MemorySpace {
                 + requested + " bytes (" + Cuda.bytes(requested) + "); " + Cuda.bytes(used) + " in use by " + live.size()
                 + " allocation(s), " + Cuda.bytes(cached) + " cached, limit " + Cuda.bytes(capacity)
                 + (detail == null ? "" : "; " + detail)
-                + ". Raise --fbmem / LEGATE_FBMEM, or use smaller stores: device memory is not evicted yet");
+                + ". Raise --fbmem / LEGATE_FBMEM, or use smaller stores: the instances the running tasks need do not"
+                + " fit even after evicting the others");
     }
 
     private void release(Block b) {

@@ -60,6 +60,7 @@ public final class SelfTest {
             System.out.println(rt.describe());
         }
         report.check("out of memory names the memory, the request and the usage", SelfTest::outOfMemory);
+        report.check("eviction: 8 stores of 64 MiB through a 256 MiB device memory", SelfTest::eviction);
         report.check("gpus=0: CUDA disabled by configuration, CPU variant agrees", SelfTest::cpuOnly);
         if (!List.of(args).contains("--no-multi-gpu")) {
             MultiGpuChecks.run(report, "auto");
@@ -281,6 +282,44 @@ public final class SelfTest {
                 int at = msg.indexOf("legate device memory");
                 return at >= 0 ? msg.substring(at, Math.min(msg.length(), at + 190)) + "..." : msg;
             }
+        }
+    }
+
+    /**
+     * Eight 64 MiB stores computed on the GPU under a 256 MiB limit: later tasks evict earlier
+     * results (written back to the host, their only copy), and every value survives, whether read
+     * on the host or brought back to the GPU by a task.
+     */
+    private static String eviction() {
+        int k = 8;
+        long n = 8L << 20;
+        try (LegateRuntime rt = Legate.start(RuntimeConfig.builder().fbmem(256L << 20).build())) {
+            SelfTestTasks t = rt.tasks(SelfTestTasks.class);
+            LogicalStore ones = rt.createStore(DType.FLOAT64, n);
+            rt.fill(ones, Scalar.of(1.0));
+            LogicalStore[] s = new LogicalStore[k];
+            for (int i = 0; i < k; i++) {
+                LogicalStore c = rt.createStore(DType.FLOAT64, n);
+                rt.fill(c, Scalar.of((double) i));
+                s[i] = rt.createStore(DType.FLOAT64, n);
+                t.axpy(s[i], ones, c, 2.0);        // s[i] = 2 + i, its only copy on the GPU
+            }
+            LogicalStore sum = rt.createStore(DType.FLOAT64, n);
+            t.axpy(sum, s[0], s[k - 1], 1.0);      // s[0] was evicted: back to the GPU from the host
+            Memory m = deviceMemory(rt);
+            require(m.used() <= m.capacity(), m.name() + " uses " + m.used() + " of " + m.capacity());
+            for (int i = 0; i < k; i++) {
+                var h = s[i].physical().data().doubles();
+                for (long j = 0; j < n; j += 4099) {
+                    require(h.get(j) == 2.0 + i, "store " + i + " element " + j + " is " + h.get(j));
+                }
+                require(h.get(n - 1) == 2.0 + i, "store " + i + " last element is " + h.get(n - 1));
+            }
+            var h = sum.physical().data().doubles();
+            for (long j = 0; j < n; j += 4099) {
+                require(h.get(j) == 2.0 + 2.0 + (k - 1), "sum element " + j + " is " + h.get(j));
+            }
+            return (2 * k + 2) * (n * 8 >> 20) + " MiB of stores through " + (m.capacity() >> 20) + " MiB";
         }
     }
 
