@@ -20,9 +20,15 @@ public final class Rect {
         this.hi = hi.clone();
     }
 
+    /** A rectangle owning {@code lo} and {@code hi} (no copies: callers made them). */
+    private Rect(long[] lo, long[] hi, boolean owned) {
+        this.lo = lo;
+        this.hi = hi;
+    }
+
     /** The 1-d rectangle {@code [lo, hi)}. */
     public static Rect of1(long lo, long hi) {
-        return new Rect(new long[] {lo}, new long[] {hi});
+        return new Rect(new long[] {lo}, new long[] {hi}, true);
     }
 
     /** The number of dimensions. */

@@ -35,6 +35,11 @@ abstract class Node implements PointWork {
     private volatile boolean done;
     /** Enqueued on an in-order processor: successors there need not wait (guarded by this). */
     private boolean issued;
+    /**
+     * A thread waits in {@link #await} (guarded by this). Completion notifies only then: a
+     * notification inflates the node's monitor, which costs more than a small task's body.
+     */
+    private boolean awaited;
     private volatile boolean upstreamFailed;
     volatile Throwable failure;
     long startNanos;
@@ -47,6 +52,15 @@ abstract class Node implements PointWork {
         this.runtime = runtime;
         this.group = group;
         group.add(runtime);
+    }
+
+    /** A node the caller has already counted in {@code group} (see {@link NodeGroup#add(RuntimeImpl, int)}). */
+    Node(RuntimeImpl runtime, NodeGroup group, boolean counted) {
+        this.runtime = runtime;
+        this.group = group;
+        if (!counted) {
+            group.add(runtime);
+        }
     }
 
     /** Makes {@code next} wait for this node; false (and no edge) when this node has finished. */
@@ -186,6 +200,16 @@ abstract class Node implements PointWork {
 
     @Override
     public final void completed(Throwable error) {
+        complete(error);
+        group.finished(runtime);
+    }
+
+    /**
+     * Everything {@link #completed} does except retiring the node from its group, which the
+     * caller does (a batch retires its nodes together: one update of the group's counter
+     * instead of one per node).
+     */
+    final void complete(Throwable error) {
         if (error instanceof WrappedTaskFailure w) {
             error = w.getCause();
         }
@@ -213,7 +237,9 @@ abstract class Node implements PointWork {
             n = successorCount;
             successors = EMPTY;
             successorCount = 0;
-            notifyAll();
+            if (awaited) {
+                notifyAll();
+            }
         }
         boolean failed = error != null || upstreamFailed;
         for (int i = 0; i < n; i++) {
@@ -225,7 +251,6 @@ abstract class Node implements PointWork {
                 runtime.dispatch(s);
             }
         }
-        group.finished(runtime);
     }
 
     /** Waits until the node has finished. */
@@ -236,6 +261,7 @@ abstract class Node implements PointWork {
         boolean interrupted = false;
         synchronized (this) {
             while (!done) {
+                awaited = true;
                 try {
                     wait();
                 } catch (InterruptedException e) {

@@ -25,12 +25,26 @@ final class NodeGroup {
         }
     }
 
+    /** Adds {@code n} nodes at once (nodes created as already counted). */
+    void add(RuntimeImpl rt, int n) {
+        if (remaining.getAndAdd(n) == 0) {
+            rt.groupStarted();
+        }
+    }
+
     /**
      * A node finished; the last one retires the group. All nodes of a group are created before
      * any of them is released, so the count cannot reach zero early.
      */
     void finished(RuntimeImpl rt) {
         if (remaining.decrementAndGet() == 0) {
+            rt.groupFinished();
+        }
+    }
+
+    /** {@code n} nodes finished (see {@link #finished(RuntimeImpl)}). */
+    void finished(RuntimeImpl rt, int n) {
+        if (remaining.addAndGet(-n) == 0) {
             rt.groupFinished();
         }
     }

@@ -22,7 +22,10 @@ final class PointTaskNode extends Node {
     private TaskOp op;
     final dev.legate.core.TaskId taskId;
     final int color;
-    final Point point;
+    /** The launch domain, for {@link #taskPoint()}. */
+    private final Shape launch;
+    /** The point in the launch domain; made from {@link #color} on first use. */
+    private Point point;
     /** Reduction buffers by store argument index, for folded reductions. */
     Allocation[] partials;
     /** Parts of unbound outputs by store argument index, and their sizes. */
@@ -35,20 +38,32 @@ final class PointTaskNode extends Node {
      */
     private Allocation[] deviceBuffers;
 
-    PointTaskNode(RuntimeImpl rt, NodeGroup group, TaskOp op, int color, Point point, ExecutionProcessor proc) {
-        super(rt, group);
+    /** A point of {@code op}, already counted in {@code group}. */
+    PointTaskNode(RuntimeImpl rt, NodeGroup group, TaskOp op, int color, ExecutionProcessor proc) {
+        super(rt, group, true);
         this.op = op;
         this.taskId = op.task.id();
         this.color = color;
-        this.point = point;
+        this.launch = op.launchShape();
         this.processor = proc;
+    }
+
+    /** The point in the launch domain. */
+    Point taskPoint() {
+        Point p = point;
+        if (p == null) {
+            p = launch.volume() == 1 ? Point.zero(launch.ndim())
+                    : Point.delinearize(color, launch);
+            point = p;
+        }
+        return p;
     }
 
     @Override
     void execute(Optional<DeviceContext> device) throws Exception {
         MemorySpace mem = processor.memory();
         TaskContextImpl ctx = new TaskContextImpl(op.task.id(), arrays(op.inputs, mem), arrays(op.outputs, mem),
-                arrays(op.reductions, mem), op.scalars, point, op.launchShape(), processor, device);
+                arrays(op.reductions, mem), op.scalars, taskPoint(), launch, processor, device);
         TaskBody body = op.task.variant(op.kind);
         var old = CurrentTask.swap(ctx);
         try {
@@ -191,7 +206,7 @@ final class PointTaskNode extends Node {
 
     @Override
     String label() {
-        return taskId + " " + point;
+        return taskId + " " + taskPoint();
     }
 
     @Override
@@ -201,6 +216,6 @@ final class PointTaskNode extends Node {
 
     @Override
     String point() {
-        return point.toString();
+        return taskPoint().toString();
     }
 }

@@ -416,8 +416,9 @@ public final class RuntimeImpl implements LegateRuntime {
             op.tiles = tiles;
             int p = procs.size();
             ExecutionProcessor proc = p <= 1 ? procs.get(0) : procs.get(nextRoundRobin() % p);
-            PointTaskNode node = new PointTaskNode(this, new NodeGroup(op.id, task.id()), op, 0,
-                    Point.zero(launch.ndim()), proc);
+            NodeGroup group = new NodeGroup(op.id, task.id());
+            group.add(this, 1);
+            PointTaskNode node = new PointTaskNode(this, group, op, 0, proc);
             node.releaseOne();
             smallLaunches++;
             runInline(node);
@@ -555,58 +556,95 @@ public final class RuntimeImpl implements LegateRuntime {
         n.completed(error);
     }
 
-    /** Dispatches ready nodes, handing each processor its share as one batch. */
-    void dispatchAll(List<Node> ready) {
-        if (ready.size() == 1) {
-            dispatch(ready.get(0));
+    /**
+     * Releases the analysis guard of a launch's nodes and dispatches the ready ones. Nodes on
+     * CPU processors that share a memory go out as one {@link LaunchBatch}; others one by one
+     * (GPU processors report completion asynchronously per node).
+     */
+    void releaseLaunch(Node[] nodes) {
+        Node[] ready = new Node[nodes.length];
+        int n = 0;
+        for (Node x : nodes) {
+            if (x.releaseOne()) {
+                ready[n++] = x;
+            }
+        }
+        if (n == 1) {
+            dispatch(ready[0]);
             return;
         }
-        java.util.Map<ExecutionProcessor, List<Node>> byProc = new java.util.LinkedHashMap<>();
-        for (Node n : ready) {
-            if (n.processor == null) {
-                runInline(n);
-            } else {
-                byProc.computeIfAbsent(n.processor, k -> new ArrayList<>()).add(n);
+        ExecutionProcessor[] procs = new ExecutionProcessor[4];
+        Node[][] shares = new Node[4][];
+        int[] sizes = new int[4];
+        int p = 0;
+        int last = -1;
+        for (int i = 0; i < n; i++) {
+            Node x = ready[i];
+            ExecutionProcessor proc = x.processor;
+            if (proc == null) {
+                runInline(x);
+                continue;
             }
-        }
-        for (Map.Entry<ExecutionProcessor, List<Node>> e : byProc.entrySet()) {
-            List<Node> nodes = e.getValue();
-            if (e.getKey().kind() != ProcessorKind.CPU) {
-                for (Node n : nodes) {
-                    e.getKey().execute(n);
+            if (proc.kind() != ProcessorKind.CPU || proc.inOrder()) {
+                proc.execute(x);
+                continue;
+            }
+            if (last < 0 || procs[last] != proc) {
+                last = indexOf(procs, p, proc);
+                if (last < 0) {
+                    if (p == procs.length) {
+                        procs = java.util.Arrays.copyOf(procs, p * 2);
+                        shares = java.util.Arrays.copyOf(shares, p * 2);
+                        sizes = java.util.Arrays.copyOf(sizes, p * 2);
+                    }
+                    last = p++;
+                    procs[last] = proc;
+                    shares[last] = new Node[Math.min(n - i, 16)];
                 }
-            } else if (nodes.size() == 1) {
-                e.getKey().execute(nodes.get(0));
-            } else {
-                e.getKey().execute(new Batch(nodes));
             }
+            if (sizes[last] == shares[last].length) {
+                shares[last] = java.util.Arrays.copyOf(shares[last], Math.min(n, sizes[last] * 2));
+            }
+            shares[last][sizes[last]++] = x;
+        }
+        int k = 0;
+        while (k < p) {
+            // Processors sharing a memory may run each other's nodes; group them.
+            MemorySpace m = procs[k].memory();
+            int j = k + 1;
+            for (int i = k + 1; i < p; i++) {
+                if (procs[i].memory() == m) {
+                    swap(procs, j, i);
+                    swap(shares, j, i);
+                    int t = sizes[j];
+                    sizes[j] = sizes[i];
+                    sizes[i] = t;
+                    j++;
+                }
+            }
+            if (j - k == 1 && sizes[k] == 1) {
+                procs[k].execute(shares[k][0]);
+            } else {
+                LaunchBatch.dispatch(this, java.util.Arrays.copyOfRange(procs, k, j),
+                        java.util.Arrays.copyOfRange(shares, k, j), java.util.Arrays.copyOfRange(sizes, k, j));
+            }
+            k = j;
         }
     }
 
-    /**
-     * Several ready nodes run one after another as one unit of a CPU processor's work (GPU
-     * processors report completion asynchronously per node, so they get nodes one by one).
-     */
-    private record Batch(List<Node> nodes) implements dev.legate.core.spi.PointWork {
-        @Override
-        public void run(Optional<dev.legate.core.DeviceContext> device) {
-            for (Node n : nodes) {
-                Throwable error = null;
-                try {
-                    n.run(device);
-                } catch (Throwable t) {
-                    error = t;
-                }
-                n.completed(error);
+    private static int indexOf(ExecutionProcessor[] procs, int n, ExecutionProcessor proc) {
+        for (int i = 0; i < n; i++) {
+            if (procs[i] == proc) {
+                return i;
             }
         }
+        return -1;
+    }
 
-        @Override
-        public void completed(Throwable failure) {
-            if (failure != null) {
-                throw new IllegalStateException("a batch of nodes cannot fail as a whole", failure);
-            }
-        }
+    private static <T> void swap(T[] a, int i, int j) {
+        T t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     void release(Node n) {
@@ -642,7 +680,7 @@ public final class RuntimeImpl implements LegateRuntime {
 
     void recordFailure(Node n, Throwable t) {
         if (n instanceof PointTaskNode p) {
-            errors.add(new TaskException(p.taskId.library(), p.taskId.name(), p.point, t));
+            errors.add(new TaskException(p.taskId.library(), p.taskId.name(), p.taskPoint(), t));
         } else {
             errors.add(new TaskException(Builtins.LIBRARY, n.label(), Point.zero(0), t));
         }

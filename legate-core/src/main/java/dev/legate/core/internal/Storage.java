@@ -148,7 +148,8 @@ public final class Storage {
 
     /** The instance in {@code memory}, allocated on first use. Called on processor threads. */
     Allocation instance(MemorySpace memory) {
-        return resources.instance(memory, this::bytes);
+        Allocation a = resources.first(memory);
+        return a != null ? a : resources.instance(memory, this::bytes);
     }
 
     @Override
@@ -190,6 +191,12 @@ public final class Storage {
         /** The first instance, readable without the lock (most storages live in one memory). */
         private volatile MemorySpace firstMemory;
         private volatile Allocation firstInstance;
+
+        /** The first instance if it is in {@code memory}, else null; without the lock. */
+        Allocation first(MemorySpace memory) {
+            Allocation a = firstInstance;
+            return a != null && firstMemory == memory ? a : null;
+        }
 
         Allocation instance(MemorySpace memory, java.util.function.LongSupplier bytes) {
             Allocation a = firstInstance;

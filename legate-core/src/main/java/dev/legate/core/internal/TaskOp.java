@@ -1,6 +1,5 @@
 package dev.legate.core.internal;
 
-import dev.legate.core.Point;
 import dev.legate.core.ProcessorKind;
 import dev.legate.core.Rect;
 import dev.legate.core.Scalar;
@@ -89,28 +88,27 @@ final class TaskOp implements Operation {
         int colors = (int) launch.volume();
         rt.residency().beginLaunch(id);
         NodeGroup group = new NodeGroup(id, task.id());
+        group.add(rt, colors);
         PointTaskNode[] nodes = new PointTaskNode[colors];
         tiles = new Rect[args.size()][];
         int p = procs.size();
         int rr = colors < p ? rt.nextRoundRobin() : 0;
         for (int c = 0; c < colors; c++) {
             ExecutionProcessor proc = colors >= p ? procs.get((int) ((long) c * p / colors)) : procs.get((c + rr) % p);
-            Point pt = colors == 1 ? Point.zero(launch.ndim())
-                    : launch.ndim() == 1 ? Point.of(c) : Point.delinearize(c, launch);
-            nodes[c] = new PointTaskNode(rt, group, this, c, pt, proc);
+            nodes[c] = new PointTaskNode(rt, group, this, c, proc);
         }
         for (StoreArg a : args) {
             if (a.unbound()) {
                 continue;
             }
             a.layout();
-            Rect[] t = new Rect[colors];
             StoreView v = a.store.view();
             boolean identity = v.isIdentity();
-            Rect[] root = identity ? t : new Rect[colors];
-            for (int c = 0; c < colors; c++) {
-                t[c] = a.partition.tile(nodes[c].point);
-                if (!identity) {
+            Rect[] t = Tiles.of(a.partition, launch, nodes, tiles, args, a.index);
+            Rect[] root = t;
+            if (!identity) {
+                root = new Rect[colors];
+                for (int c = 0; c < colors; c++) {
                     root[c] = v.rootBounds(t[c]);
                 }
             }
@@ -161,15 +159,7 @@ final class TaskOp implements Operation {
             }
             return;
         }
-        List<Node> ready = new java.util.ArrayList<>(colors);
-        for (PointTaskNode n : nodes) {
-            if (n.releaseOne()) {
-                ready.add(n);
-            }
-        }
-        if (!ready.isEmpty()) {
-            rt.dispatchAll(ready);
-        }
+        rt.releaseLaunch(nodes);
     }
 
     private static Rect union(Rect[] tiles, StoreView v) {
