@@ -16,7 +16,11 @@ final class Dependences {
     }
 
     static void analyze(Storage storage, NodeGroup group, Node[] nodes, Rect[] rects, boolean write) {
-        Rect bounds = bounds(rects);
+        analyze(storage, group, nodes, rects, bounds(rects), write);
+    }
+
+    /** As above, with {@code bounds}: {@link #bounds(Rect[])} of {@code rects}, computed by the caller. */
+    static void analyze(Storage storage, NodeGroup group, Node[] nodes, Rect[] rects, Rect bounds, boolean write) {
         if (bounds == null) {
             return;
         }

@@ -1,14 +1,17 @@
 package dev.legate.core.internal;
 
 import dev.legate.core.DeviceContext;
+import dev.legate.core.ProcessorKind;
 import dev.legate.core.spi.ExecutionProcessor;
+import dev.legate.core.spi.MemorySpace;
 import dev.legate.core.spi.PointWork;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The ready nodes of one launch on CPU processors that share a memory, handed to each processor
- * as one unit of work: its share of the nodes.
+ * as one unit of work: its share of the nodes (the nodes mapped to it).
  *
  * <p>Overview: a processor runs its own share from the front, in chunks; once that is done it
  * takes chunks from the back of the shares other processors are still running, so a processor
@@ -43,15 +46,88 @@ final class LaunchBatch {
         }
     }
 
+    /** Whether nodes on {@code proc} may go into a batch: a CPU processor that is not in order. */
+    static boolean accepts(ExecutionProcessor proc) {
+        return proc.kind() == ProcessorKind.CPU && !proc.inOrder();
+    }
+
     /**
-     * Hands {@code shares[i][0 .. sizes[i])} to {@code procs[i]}, for each {@code i}: CPU
-     * processors sharing one memory, each share non-empty.
+     * Hands {@code nodes[0 .. n)}, ready and on processors that {@link #accepts}, to their
+     * processors: one batch per group of processors sharing a memory.
      */
-    static void dispatch(RuntimeImpl runtime, ExecutionProcessor[] procs, Node[][] shares, int[] sizes) {
-        LaunchBatch b = new LaunchBatch(runtime, procs, shares, sizes);
-        for (int i = 0; i < procs.length; i++) {
-            procs[i].execute(b.new Share(i));
+    static void dispatch(RuntimeImpl runtime, Node[] nodes, int n) {
+        // Points are mapped to processors in runs (blocks of colors, or round robin): count
+        // each processor's nodes first, so that its share is allocated once.
+        ExecutionProcessor[] procs = new ExecutionProcessor[4];
+        int[] sizes = new int[4];
+        int p = 0;
+        int last = -1;
+        for (int i = 0; i < n; i++) {
+            ExecutionProcessor proc = nodes[i].processor;
+            if (last < 0 || procs[last] != proc) {
+                last = indexOf(procs, p, proc);
+                if (last < 0) {
+                    if (p == procs.length) {
+                        procs = Arrays.copyOf(procs, p * 2);
+                        sizes = Arrays.copyOf(sizes, p * 2);
+                    }
+                    last = p++;
+                    procs[last] = proc;
+                }
+            }
+            sizes[last]++;
         }
+        Node[][] shares = new Node[p][];
+        for (int i = 0; i < p; i++) {
+            shares[i] = new Node[sizes[i]];
+            sizes[i] = 0;
+        }
+        last = -1;
+        for (int i = 0; i < n; i++) {
+            ExecutionProcessor proc = nodes[i].processor;
+            if (last < 0 || procs[last] != proc) {
+                last = indexOf(procs, p, proc);
+            }
+            shares[last][sizes[last]++] = nodes[i];
+        }
+        for (int k = 0, j; k < p; k = j) {
+            MemorySpace m = procs[k].memory();
+            j = k + 1;
+            for (int i = k + 1; i < p; i++) {
+                if (procs[i].memory() == m) {
+                    swap(procs, j, i);
+                    swap(shares, j, i);
+                    int t = sizes[j];
+                    sizes[j] = sizes[i];
+                    sizes[i] = t;
+                    j++;
+                }
+            }
+            if (j - k == 1 && sizes[k] == 1) {
+                procs[k].execute(shares[k][0]);
+                continue;
+            }
+            LaunchBatch b = new LaunchBatch(runtime, Arrays.copyOfRange(procs, k, j), Arrays.copyOfRange(shares, k, j),
+                    Arrays.copyOfRange(sizes, k, j));
+            for (int i = 0; i < b.procs.length; i++) {
+                b.procs[i].execute(b.new Share(i));
+            }
+        }
+    }
+
+    private static int indexOf(ExecutionProcessor[] procs, int n, ExecutionProcessor proc) {
+        for (int i = 0; i < n; i++) {
+            if (procs[i] == proc) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static <T> void swap(T[] a, int i, int j) {
+        T t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     /** Claims the owner's next chunk: its range as {@code (to << 32) | from}, or -1. */

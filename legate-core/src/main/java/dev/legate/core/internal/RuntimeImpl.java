@@ -558,8 +558,8 @@ public final class RuntimeImpl implements LegateRuntime {
 
     /**
      * Releases the analysis guard of a launch's nodes and dispatches the ready ones. Nodes on
-     * CPU processors that share a memory go out as one {@link LaunchBatch}; others one by one
-     * (GPU processors report completion asynchronously per node).
+     * CPU processors go out as {@link LaunchBatch}es; others one by one (GPU processors report
+     * completion asynchronously per node).
      */
     void releaseLaunch(Node[] nodes) {
         Node[] ready = new Node[nodes.length];
@@ -573,78 +573,18 @@ public final class RuntimeImpl implements LegateRuntime {
             dispatch(ready[0]);
             return;
         }
-        ExecutionProcessor[] procs = new ExecutionProcessor[4];
-        Node[][] shares = new Node[4][];
-        int[] sizes = new int[4];
-        int p = 0;
-        int last = -1;
+        int batched = 0;
         for (int i = 0; i < n; i++) {
             Node x = ready[i];
-            ExecutionProcessor proc = x.processor;
-            if (proc == null) {
+            if (x.processor == null) {
                 runInline(x);
-                continue;
-            }
-            if (proc.kind() != ProcessorKind.CPU || proc.inOrder()) {
-                proc.execute(x);
-                continue;
-            }
-            if (last < 0 || procs[last] != proc) {
-                last = indexOf(procs, p, proc);
-                if (last < 0) {
-                    if (p == procs.length) {
-                        procs = java.util.Arrays.copyOf(procs, p * 2);
-                        shares = java.util.Arrays.copyOf(shares, p * 2);
-                        sizes = java.util.Arrays.copyOf(sizes, p * 2);
-                    }
-                    last = p++;
-                    procs[last] = proc;
-                    shares[last] = new Node[Math.min(n - i, 16)];
-                }
-            }
-            if (sizes[last] == shares[last].length) {
-                shares[last] = java.util.Arrays.copyOf(shares[last], Math.min(n, sizes[last] * 2));
-            }
-            shares[last][sizes[last]++] = x;
-        }
-        int k = 0;
-        while (k < p) {
-            // Processors sharing a memory may run each other's nodes; group them.
-            MemorySpace m = procs[k].memory();
-            int j = k + 1;
-            for (int i = k + 1; i < p; i++) {
-                if (procs[i].memory() == m) {
-                    swap(procs, j, i);
-                    swap(shares, j, i);
-                    int t = sizes[j];
-                    sizes[j] = sizes[i];
-                    sizes[i] = t;
-                    j++;
-                }
-            }
-            if (j - k == 1 && sizes[k] == 1) {
-                procs[k].execute(shares[k][0]);
+            } else if (!LaunchBatch.accepts(x.processor)) {
+                x.processor.execute(x);
             } else {
-                LaunchBatch.dispatch(this, java.util.Arrays.copyOfRange(procs, k, j),
-                        java.util.Arrays.copyOfRange(shares, k, j), java.util.Arrays.copyOfRange(sizes, k, j));
-            }
-            k = j;
-        }
-    }
-
-    private static int indexOf(ExecutionProcessor[] procs, int n, ExecutionProcessor proc) {
-        for (int i = 0; i < n; i++) {
-            if (procs[i] == proc) {
-                return i;
+                ready[batched++] = x;
             }
         }
-        return -1;
-    }
-
-    private static <T> void swap(T[] a, int i, int j) {
-        T t = a[i];
-        a[i] = a[j];
-        a[j] = t;
+        LaunchBatch.dispatch(this, ready, batched);
     }
 
     void release(Node n) {

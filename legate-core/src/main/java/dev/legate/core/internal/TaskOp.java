@@ -97,6 +97,9 @@ final class TaskOp implements Operation {
             ExecutionProcessor proc = colors >= p ? procs.get((int) ((long) c * p / colors)) : procs.get((c + rr) % p);
             nodes[c] = new PointTaskNode(rt, group, this, c, proc);
         }
+        // Arguments with the same tiling share their tiles (Tiles.of), and so their bounds.
+        Rect[] lastRoot = null;
+        Rect lastBounds = null;
         for (StoreArg a : args) {
             if (a.unbound()) {
                 continue;
@@ -118,7 +121,11 @@ final class TaskOp implements Operation {
             }
             Storage s = a.store.storage();
             Privilege priv = a.privilege == Privilege.REDUCE ? Privilege.READ_WRITE : a.privilege;
-            Dependences.analyze(s, group, nodes, root, priv.writes());
+            if (root != lastRoot) {
+                lastRoot = root;
+                lastBounds = Dependences.bounds(root);
+            }
+            Dependences.analyze(s, group, nodes, root, lastBounds, priv.writes());
             if (s.coherence != null) {
                 for (int c = 0; c < colors; c++) {
                     MemorySpace m = nodes[c].processor.memory();
