@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
  * Task overhead: 100,000 small independent point tasks and a chain of 10,000 dependent ones,
  * against a plain {@link ExecutorService} with as many threads as the runtime has CPUs doing
  * the same work (adding 1 to 8 doubles) in the same run. Prints medians of several repetitions
- * and ratios; target: at most 5 microseconds amortised per independent point task and within
+ * and ratios; garbage is collected before each measurement (see {@link #collect()}); target: at most 5 microseconds amortised per independent point task and within
  * 3x of the executor.
  *
  * <p>Usage: {@code TaskOverhead [repetitions]}.
@@ -94,10 +94,15 @@ public final class TaskOverhead {
             List<Double> execChain = new ArrayList<>();
             for (int r = 0; r <= reps; r++) {
                 boolean warm = r == 0;
+                collect();
                 add(indexLaunch, warm, indexLaunch(rt, inc));
+                collect();
                 add(single, warm, singleLaunches(rt, inc));
+                collect();
                 add(chain, warm, chain(rt, inc));
+                collect();
                 add(execIndependent, warm, executorIndependent(pool, work));
+                collect();
                 add(execChain, warm, executorChain(pool, work));
             }
             pool.shutdown();
@@ -108,6 +113,15 @@ public final class TaskOverhead {
             print("independent single-point launches=" + INDEPENDENT, median(single), e, INDEPENDENT);
             print("dependent chain launches=" + CHAIN, median(chain), ec, CHAIN);
         }
+    }
+
+    /**
+     * Collects garbage before a measurement, so that each one pays for the collections its own
+     * allocation causes and not for the previous one's garbage (the single-point launches leave
+     * 200,000 dead stores, whose collection otherwise lands in whichever measurement follows).
+     */
+    private static void collect() {
+        System.gc();
     }
 
     private static void print(String what, double s, double peer, int n) {
