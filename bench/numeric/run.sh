@@ -14,13 +14,9 @@ for j in legate-core/target/legate-core-*-SNAPSHOT.jar cpu-provider/target/legat
   [ -f "$j" ] || { echo "missing $j: build first (numeric/README.md)" >&2; exit 1; }
   mp="$mp${mp:+:}$j"
 done
-# The serial collector with a 256 MiB young generation (short, rare pauses in the small-array loop,
-# whose timed runs last milliseconds) unless JAVA_OPTS choose one. The heap holds only metadata
-# (about 3 MiB live; the arrays are off-heap), and numeric's pool asks for a full collection on
-# each miss of a large array to find the dead arrays it can recycle: on these 2-CPU machines a
-# serial full collection of that heap takes about 7 ms against 8 to 12 for the parallel
-# collector's, whose two threads wait on each other whenever a CPU is busy elsewhere.
-gc="-XX:+UseSerialGC -Xmn256m"
+# The collector scripts/run-module uses (parallel, 256 MiB young generation: short, rare pauses in
+# the small-array loop, whose timed runs last milliseconds) unless JAVA_OPTS choose one.
+gc="-XX:+UseParallelGC -Xmn256m"
 case "${JAVA_OPTS:-}" in *GC*|*-Xmn*) gc="" ;; esac
 exec java $gc ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED,dev.legate.cpu --add-modules jdk.incubator.vector \
      --module-path "$mp" -m dev.legate.bench.numeric/dev.legate.bench.numeric.${MAIN:-NumericBench} "$@"
