@@ -1,6 +1,7 @@
 package dev.legate.sparse.internal;
 
 import dev.legate.core.TaskContext;
+import dev.legate.core.TypeCode;
 
 /**
  * Deterministic vector reductions in two steps. {@link #blocks} sums fixed blocks of
@@ -29,6 +30,10 @@ final class ReduceKernels {
         V1 out = new V1(ctx.reduction(0).data());
         long bs = ctx.scalar(0).asLong();
         long mode = ctx.scalar(1).asLong();
+        if (x.code == TypeCode.FLOAT64 && x.unit() && (mode != DOT || y.code == TypeCode.FLOAT64 && y.unit())) {
+            blocks64(x, y, out, bs, mode);
+            return;
+        }
         long i = x.lo;
         while (i < x.hi) {
             long b = i / bs;
@@ -46,6 +51,83 @@ final class ReduceKernels {
             }
             for (; k < end; k++) {
                 s0 += term(x, y, mode, k);
+            }
+            out.setD(b, out.d(b) + ((s0 + s1) + (s2 + s3)));
+            i = end;
+        }
+    }
+
+    /** Elements per bulk copy of {@link #blocks64} (a multiple of 4). */
+    private static final int PIECE = 2048;
+
+    /**
+     * {@link #blocks} for dense float64 vectors: each block's elements are copied in bulk into
+     * Java arrays, in pieces of {@link #PIECE}, and summed there with the same four accumulators
+     * in the same order (element {@code k} of a block into accumulator {@code k mod 4}, the tail
+     * into the first), so the block sums are the same bits. Reading the segments element by
+     * element (with a switch per element) ran at about 5 GB/s.
+     */
+    private static void blocks64(V1 x, V1 y, V1 out, long bs, long mode) {
+        double[] xs = new double[PIECE];
+        double[] ys = mode == DOT ? new double[PIECE] : null;
+        long i = x.lo;
+        while (i < x.hi) {
+            long b = i / bs;
+            long end = Math.min(x.hi, (b + 1) * bs);
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (long p = i; p < end; p += PIECE) {
+                int n = (int) Math.min(PIECE, end - p);
+                java.lang.foreign.MemorySegment.copy(x.seg, java.lang.foreign.ValueLayout.JAVA_DOUBLE, x.at(p) * 8, xs,
+                        0, n);
+                if (ys != null) {
+                    java.lang.foreign.MemorySegment.copy(y.seg, java.lang.foreign.ValueLayout.JAVA_DOUBLE, y.at(p) * 8,
+                            ys, 0, n);
+                }
+                int k = 0;
+                if (mode == SUM) {
+                    for (; k + 3 < n; k += 4) {
+                        s0 += xs[k];
+                        s1 += xs[k + 1];
+                        s2 += xs[k + 2];
+                        s3 += xs[k + 3];
+                    }
+                    for (; k < n; k++) {
+                        s0 += xs[k];
+                    }
+                } else if (mode == DOT) {
+                    for (; k + 3 < n; k += 4) {
+                        s0 += xs[k] * ys[k];
+                        s1 += xs[k + 1] * ys[k + 1];
+                        s2 += xs[k + 2] * ys[k + 2];
+                        s3 += xs[k + 3] * ys[k + 3];
+                    }
+                    for (; k < n; k++) {
+                        s0 += xs[k] * ys[k];
+                    }
+                } else if (mode == SUMSQ) {
+                    for (; k + 3 < n; k += 4) {
+                        s0 += xs[k] * xs[k];
+                        s1 += xs[k + 1] * xs[k + 1];
+                        s2 += xs[k + 2] * xs[k + 2];
+                        s3 += xs[k + 3] * xs[k + 3];
+                    }
+                    for (; k < n; k++) {
+                        s0 += xs[k] * xs[k];
+                    }
+                } else {
+                    for (; k + 3 < n; k += 4) {
+                        s0 += Math.abs(xs[k]);
+                        s1 += Math.abs(xs[k + 1]);
+                        s2 += Math.abs(xs[k + 2]);
+                        s3 += Math.abs(xs[k + 3]);
+                    }
+                    for (; k < n; k++) {
+                        s0 += Math.abs(xs[k]);
+                    }
+                }
             }
             out.setD(b, out.d(b) + ((s0 + s1) + (s2 + s3)));
             i = end;
