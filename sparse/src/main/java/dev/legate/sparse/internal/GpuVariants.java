@@ -21,38 +21,7 @@ final class GpuVariants {
 
     /** {@code y = A x}: inputs lo, hi, crd, val, x; output y (see {@link SpmvKernels#spmv}). */
     static void spmv(TaskContext ctx) {
-        PhysicalStore y = ctx.output(0).data();
-        if (y.volume() == 0) {
-            return;
-        }
-        DeviceContext d = Gpu.device(ctx);
-        PhysicalStore lo = ctx.input(0).data();
-        PhysicalStore hi = ctx.input(1).data();
-        PhysicalStore crd = ctx.input(2).data();
-        PhysicalStore val = ctx.input(3).data();
-        PhysicalStore x = ctx.input(4).data();
-        Gpu.require(lo, TypeCode.INT64, "row offsets");
-        Gpu.require(hi, TypeCode.INT64, "row offsets");
-        Gpu.require(crd, TypeCode.INT32, "column indices");
-        String t = Gpu.suffix(val);
-        Gpu.sameType(val, x, "values and x");
-        Gpu.sameType(val, y, "values and y");
-        long r0 = y.rect().lo(0);
-        long r1 = y.rect().hi(0);
-        Object[] args = {Gpu.in(d, lo), Gpu.in(d, hi), Gpu.in(d, crd), Gpu.in(d, val), Gpu.in(d, x), Gpu.out(d, y), r0,
-            r1};
-        SpmvPlan plan = SpmvPlan.of(crd.storeShape().volume(), lo.storeShape().volume(), val.type().size());
-        if (plan.lanes() > 0) {
-            long rowsPerWarp = 32 / plan.lanes();
-            Gpu.launch(d, "sparse_spmv_vector" + plan.lanes() + "_" + t, (r1 - r0 + rowsPerWarp - 1) / rowsPerWarp * 32,
-                    args);
-            return;
-        }
-        long blocks = (r1 - r0 + plan.rowsPerBlock() - 1) / plan.rowsPerBlock();
-        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = plan.rowsPerBlock();
-        d.launch(Gpu.kernel(d, "sparse_spmv_" + t), new int[] {(int) Math.min(blocks, Integer.MAX_VALUE)},
-                new int[] {SpmvPlan.THREADS}, 0, all);
+        product(ctx, false);
     }
 
     /**
@@ -60,6 +29,14 @@ final class GpuVariants {
      * {@link ColumnKernels#spmvAdd}): inputs lo, hi, crd, val, x, y; output y.
      */
     static void spmvAdd(TaskContext ctx) {
+        product(ctx, true);
+    }
+
+    /**
+     * SpMV with the kernel of {@link SpmvPlan}; with {@code add} (the CSR-vector kernels only, 8
+     * lanes where the plan says CSR-stream) each row's sum starts from input 5, y's value.
+     */
+    private static void product(TaskContext ctx, boolean add) {
         PhysicalStore y = ctx.output(0).data();
         if (y.volume() == 0) {
             return;
@@ -70,7 +47,6 @@ final class GpuVariants {
         PhysicalStore crd = ctx.input(2).data();
         PhysicalStore val = ctx.input(3).data();
         PhysicalStore x = ctx.input(4).data();
-        PhysicalStore yin = ctx.input(5).data();
         Gpu.require(lo, TypeCode.INT64, "row offsets");
         Gpu.require(hi, TypeCode.INT64, "row offsets");
         Gpu.require(crd, TypeCode.INT32, "column indices");
@@ -79,14 +55,25 @@ final class GpuVariants {
         Gpu.sameType(val, y, "values and y");
         long r0 = y.rect().lo(0);
         long r1 = y.rect().hi(0);
-        int lanes = SpmvPlan.of(crd.storeShape().volume(), lo.storeShape().volume(), val.type().size()).lanes();
-        if (lanes == 0) {
-            lanes = 8;
+        SpmvPlan plan = SpmvPlan.of(crd.storeShape().volume(), lo.storeShape().volume(), val.type().size());
+        int lanes = add && plan.lanes() == 0 ? 8 : plan.lanes();
+        if (lanes > 0) {
+            long rowsPerWarp = 32 / lanes;
+            long threads = (r1 - r0 + rowsPerWarp - 1) / rowsPerWarp * 32;
+            if (add) {
+                Gpu.launch(d, "sparse_spmv_add_vector" + lanes + "_" + t, threads, Gpu.in(d, lo), Gpu.in(d, hi),
+                        Gpu.in(d, crd), Gpu.in(d, val), Gpu.in(d, x), Gpu.in(d, ctx.input(5).data()), Gpu.out(d, y),
+                        r0, r1);
+            } else {
+                Gpu.launch(d, "sparse_spmv_vector" + lanes + "_" + t, threads, Gpu.in(d, lo), Gpu.in(d, hi),
+                        Gpu.in(d, crd), Gpu.in(d, val), Gpu.in(d, x), Gpu.out(d, y), r0, r1);
+            }
+            return;
         }
-        long rowsPerWarp = 32 / lanes;
-        Gpu.launch(d, "sparse_spmv_add_vector" + lanes + "_" + t, (r1 - r0 + rowsPerWarp - 1) / rowsPerWarp * 32,
-                Gpu.in(d, lo), Gpu.in(d, hi), Gpu.in(d, crd), Gpu.in(d, val), Gpu.in(d, x), Gpu.in(d, yin),
-                Gpu.out(d, y), r0, r1);
+        long blocks = (r1 - r0 + plan.rowsPerBlock() - 1) / plan.rowsPerBlock();
+        d.launch(Gpu.kernel(d, "sparse_spmv_" + t), new int[] {(int) Math.min(blocks, Integer.MAX_VALUE)},
+                new int[] {SpmvPlan.THREADS}, 0, Gpu.in(d, lo), Gpu.in(d, hi), Gpu.in(d, crd), Gpu.in(d, val),
+                Gpu.in(d, x), Gpu.out(d, y), r0, r1, plan.rowsPerBlock());
     }
 
     /** Per-row entry counts in a column range (see {@link ColumnKernels#count}). */
