@@ -38,20 +38,25 @@ public final class CsrOps {
         }
         List<CsrStore> blocks = ColumnBlocks.forProduct(a);
         if (blocks.isEmpty()) {
-            product(a, x, y, false);
+            product(a, x, y, false, false);
             return;
         }
-        product(blocks.get(0), x, y, false);
+        product(blocks.get(0), x, y, false, true);
         for (int b = 1; b < blocks.size(); b++) {
             if (blocks.get(b).nnz() > 0) {
-                product(blocks.get(b), x, y, true);
+                product(blocks.get(b), x, y, true, true);
             }
         }
     }
 
-    /** {@code y = A x}, or with {@code add} {@code y += A x} continuing each row's sum. */
-    private static void product(CsrStore a, LogicalStore x, LogicalStore y, boolean add) {
+    /**
+     * {@code y = A x}, or with {@code add} {@code y += A x} continuing each row's sum; {@code block}
+     * says A is a column block (its gathers of x hit the GPU's cache, which changes the best
+     * kernel: {@link SpmvPlan#of(long, long, int, boolean)}).
+     */
+    private static void product(CsrStore a, LogicalStore x, LogicalStore y, boolean add, boolean block) {
         AutoTask t = Launch.task(a.rt(), add ? SparseTask.SPMV_ADD : SparseTask.SPMV);
+        t.addScalar(Scalar.of(block));
         Variable lo = t.addInput(a.lo());
         Variable hi = t.addInput(a.hi());
         Variable crd = t.addInput(a.indices());

@@ -55,7 +55,8 @@ final class GpuVariants {
         Gpu.sameType(val, y, "values and y");
         long r0 = y.rect().lo(0);
         long r1 = y.rect().hi(0);
-        SpmvPlan plan = SpmvPlan.of(crd.storeShape().volume(), lo.storeShape().volume(), val.type().size());
+        SpmvPlan plan = SpmvPlan.of(crd.storeShape().volume(), lo.storeShape().volume(), val.type().size(),
+                ctx.scalar(0).asBoolean());
         int lanes = add && plan.lanes() == 0 ? 8 : plan.lanes();
         if (lanes > 0) {
             long rowsPerWarp = 32 / lanes;

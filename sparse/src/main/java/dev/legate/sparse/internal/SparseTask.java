@@ -7,8 +7,8 @@ import java.util.Map;
 
 /** Every task of the sparse library: its registered name, argument counts and variants. */
 enum SparseTask {
-    SPMV("spmv", sig(5, 1, 0, 0), SpmvKernels::spmv, GpuVariants::spmv),
-    SPMV_ADD("spmv_add", sig(6, 1, 0, 0), ColumnKernels::spmvAdd, GpuVariants::spmvAdd),
+    SPMV("spmv", sig(5, 1, 0, 1), SpmvKernels::spmv, GpuVariants::spmv),
+    SPMV_ADD("spmv_add", sig(6, 1, 0, 1), ColumnKernels::spmvAdd, GpuVariants::spmvAdd),
     COLUMN_COUNT("column_count", sig(3, 1, 0, 2), ColumnKernels::count, GpuVariants::columnCount),
     COLUMN_COPY("column_copy", sig(6, 2, 0, 2), ColumnKernels::copy, GpuVariants::columnCopy),
     SPMM("spmm", sig(5, 1, 0, 0), SpmvKernels::spmm, GpuVariants::spmm),

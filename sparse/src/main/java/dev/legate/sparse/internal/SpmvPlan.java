@@ -42,7 +42,23 @@ record SpmvPlan(int rowsPerBlock, int lanes) {
      * ms with 4 lanes and 2.87 with 8 in scripts/gpu-spmv-blocked.py.
      */
     static SpmvPlan of(long nnz, long rows, int valueBytes) {
+        return of(nnz, rows, valueBytes, false);
+    }
+
+    /**
+     * The plan for one column block of {@link ColumnBlocks} ({@code block}) or a whole matrix: a
+     * block's gathers hit the L2 cache, where more rows per warp pay more than more lanes per row,
+     * so a block of at most 6 entries per row gets 4 lanes (the flagship's blocks, about 5 per
+     * row, took 2.94 ms for the four passes with 4 lanes and 3.43 ms with 8); else as
+     * {@link #of(long, long, int)}.
+     */
+    static SpmvPlan of(long nnz, long rows, int valueBytes, boolean block) {
         SpmvPlan o = override;
+        if (o == null && block) {
+            SpmvPlan p = of(nnz, rows, valueBytes, false);
+            double mean = rows == 0 ? 1 : (double) nnz / rows;
+            return mean <= 6 ? new SpmvPlan(p.rowsPerBlock(), 4) : p;
+        }
         if (o != null) {
             return o;
         }

@@ -198,6 +198,9 @@ class KernelLogicTest {
         assertEquals(128, flagship.rowsPerBlock());
         assertEquals(32, flagship.lanes());
         assertEquals(8, SpmvPlan.of(4_000_000L, 1_000_000L, 8).lanes());
+        assertEquals(4, SpmvPlan.of(52_500_000L, 10_000_000L, 8, true).lanes(), "a column block of ~5 per row");
+        assertEquals(8, SpmvPlan.of(52_500_000L, 10_000_000L, 8, false).lanes());
+        assertEquals(16, SpmvPlan.of(100_000_000L, 10_000_000L, 8, true).lanes(), "a block of longer rows");
         SpmvPlan f32 = SpmvPlan.of(209_999_000L, 10_000_000L, 4);
         assertEquals(256, f32.rowsPerBlock());
         assertEquals(1, SpmvPlan.of(1_000_000L, 100, 8).rowsPerBlock());
