@@ -61,7 +61,20 @@ public final class NDArray extends ArrayViews {
 
     @Override
     ArrayImpl impl() {
+        impl.checkLive();
         return impl;
+    }
+
+    /**
+     * Tells numeric that this array will not be used again, as deleting the last reference to a
+     * NumPy array does. An element-wise result that was fused into other operations (the
+     * temporary {@code p * alpha} of {@code x += p * alpha}) is then never computed on its own:
+     * otherwise a later write to {@code p} would first compute it, into new memory, in case the
+     * program still reads it. Using the array afterwards throws {@link IllegalStateException}.
+     * Views taken from it before stay valid.
+     */
+    public void discard() {
+        impl.discard();
     }
 
     /**

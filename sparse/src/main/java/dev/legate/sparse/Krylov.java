@@ -77,8 +77,14 @@ final class Krylov {
         while (rnorm > tol && it < maxiter) {
             ap = product(a, p, ap);
             NDArray alpha = rz.divide(Linalg.dot(p, ap));
-            x.iadd(p.multiply(alpha));
-            r.isubtract(ap.multiply(alpha));
+            // The products are fused into the updates; discarding them keeps the next writes of
+            // p and ap from computing them again into new arrays.
+            NDArray pa = p.multiply(alpha);
+            x.iadd(pa);
+            pa.discard();
+            NDArray apa = ap.multiply(alpha);
+            r.isubtract(apa);
+            apa.discard();
             it++;
             rnorm = Linalg.norm(r).item();
             if (rnorm <= tol) {

@@ -30,6 +30,8 @@ public final class ArrayImpl {
     private Expr expr;
     /** Whether this deferred array was inlined into another expression (it is then often dead). */
     private boolean consumed;
+    /** Whether the program said it will not use this array again ({@link #discard}). */
+    private boolean discarded;
     /** For a 2-d view that is the transpose of a contiguous 2-d array: that array; else null. */
     private ArrayImpl transposeOf;
     private List<Base> sources;
@@ -149,8 +151,27 @@ public final class ArrayImpl {
         return expr != null;
     }
 
+    /**
+     * Records that the program will not use this array again (NumPy's {@code del} of the last
+     * reference): a deferred array is then never computed on its own, so writes to the storages
+     * it reads no longer compute it first. Any later use throws.
+     */
+    public synchronized void discard() {
+        discarded = true;
+        expr = null;
+        sources = null;
+    }
+
+    /** Throws if this array was {@linkplain #discard discarded}. */
+    public synchronized void checkLive() {
+        if (discarded) {
+            throw new IllegalStateException("this array of shape " + shape + " was discarded and cannot be used");
+        }
+    }
+
     /** Computes a deferred array into a new store; a no-op for stored arrays. */
     public synchronized void materialize() {
+        checkLive();
         if (expr == null) {
             return;
         }
@@ -205,6 +226,7 @@ public final class ArrayImpl {
 
     /** The expression to inline when this array is an operand of a new element-wise operation. */
     public synchronized Expr operand() {
+        checkLive();
         if (expr != null) {
             consumed = true;
             return expr;
