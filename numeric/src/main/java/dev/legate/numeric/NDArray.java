@@ -94,6 +94,31 @@ public final class NDArray extends ArrayViews {
     }
 
     /**
+     * The store holding this array's data, for a library that only reads it, in the tasks it
+     * launches now (a deferred result is computed first); not a copy. Unlike {@link #store()},
+     * the storage is not marked as reachable by other code, so numeric keeps deferring and fusing
+     * the expressions that read this array and keeps recycling its memory once the array is gone.
+     * The caller must neither write the store nor keep it beyond the tasks it launches now.
+     */
+    public LogicalStore readStore() {
+        return impl().store();
+    }
+
+    /**
+     * The store holding this array's data, for a library that writes it in the tasks it launches
+     * now (as an output operand): the deferred results that read the old values are computed
+     * first, as before any write by numeric itself. Unlike {@link #store()}, the storage is not
+     * marked as reachable by other code; the caller must not keep the store beyond those tasks.
+     *
+     * @throws IllegalArgumentException when the array is a read-only (broadcast) view
+     */
+    public LogicalStore writeStore() {
+        ArrayImpl a = impl();
+        a.beforeWrite();
+        return a.store();
+    }
+
+    /**
      * Starts computing this array now if it is a deferred element-wise result (without
      * waiting for it), ending the fusion of later operations into it; returns this array.
      * {@link dev.legate.core.LegateRuntime#fence()} then waits for it.

@@ -165,7 +165,7 @@ public final class CsrMatrix implements SparseMatrix {
         }
         DType t = Dtypes.promote(dtype(), x.dtype());
         CsrStore a = astype(t).s;
-        LogicalStore xs = Dtypes.as(x, t).store();
+        LogicalStore xs = Dtypes.as(x, t).readStore();
         return NDArray.of(x.ndim() == 1 ? CsrOps.spmv(a, xs) : CsrOps.spmm(a, xs));
     }
 
@@ -183,8 +183,8 @@ public final class CsrMatrix implements SparseMatrix {
         if (!out.dtype().equals(t)) {
             return false;
         }
-        LogicalStore xs = Dtypes.as(x, t).store();
-        LogicalStore ys = out.store();
+        LogicalStore xs = Dtypes.as(x, t).readStore();
+        LogicalStore ys = out.writeStore();
         if (ys.sharesStorage(xs) || ys.isView()) {
             return false;
         }

@@ -20,8 +20,7 @@ final class Krylov {
 
     /** Forces a deferred element-wise result to be computed (without waiting), so chains do not grow. */
     private static NDArray eval(NDArray a) {
-        a.store();
-        return a;
+        return a.evaluate();
     }
 
     private static void requireSystem(String op, LinearOperator a, NDArray b) {

@@ -21,7 +21,7 @@ public final class Linalg {
     /** The 2-norm of a 1-d array, as a 0-d array. */
     public static NDArray norm(NDArray x) {
         requireVector("norm", x);
-        return NDArray.of(VectorOps.norm2(x.store()));
+        return NDArray.of(VectorOps.norm2(x.readStore()));
     }
 
     /** The Frobenius norm of a sparse matrix, as a 0-d array. */
@@ -36,7 +36,7 @@ public final class Linalg {
         if (x.size() != y.size()) {
             throw new ShapeMismatchException("dot: shapes " + x.shape() + " and " + y.shape() + " not aligned");
         }
-        return NDArray.of(VectorOps.dot(x.store(), Dtypes.as(y, x.dtype()).store()));
+        return NDArray.of(VectorOps.dot(x.readStore(), Dtypes.as(y, x.dtype()).readStore()));
     }
 
     /**
