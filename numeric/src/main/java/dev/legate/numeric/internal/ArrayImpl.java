@@ -30,8 +30,8 @@ public final class ArrayImpl {
     private Expr expr;
     /** Whether this deferred array was inlined into another expression (it is then often dead). */
     private boolean consumed;
-    /** Whether the program said it will not use this array again ({@link #discard}). */
-    private boolean discarded;
+    /** Whether the program said it will not use this array again ({@link #discard}); read without the lock. */
+    private volatile boolean discarded;
     /** For a 2-d view that is the transpose of a contiguous 2-d array: that array; else null. */
     private ArrayImpl transposeOf;
     private List<Base> sources;
@@ -163,7 +163,7 @@ public final class ArrayImpl {
     }
 
     /** Throws if this array was {@linkplain #discard discarded}. */
-    public synchronized void checkLive() {
+    public void checkLive() {
         if (discarded) {
             throw new IllegalStateException("this array of shape " + shape + " was discarded and cannot be used");
         }
