@@ -50,7 +50,6 @@ final class ColumnKernels {
         V1 bval = new V1(ctx.output(1).data());
         int c0 = (int) ctx.scalar(0).asLong();
         int c1 = (int) ctx.scalar(1).asLong();
-        boolean f64 = val.code == TypeCode.FLOAT64;
         for (long r = blo.lo; r < blo.hi; r++) {
             long a = lo.l(r);
             long b = hi.l(r);
@@ -59,11 +58,7 @@ final class ColumnKernels {
             long o = blo.l(r) - k0;
             for (long k = k0; k < k1; k++) {
                 bcrd.setL(o + k, crd.l(k));
-                if (f64) {
-                    bval.setD(o + k, val.d(k));
-                } else {
-                    bval.setD(o + k, (float) val.d(k));
-                }
+                bval.setD(o + k, val.d(k));
             }
         }
     }

@@ -77,6 +77,13 @@ final class Gpu {
         };
     }
 
+    /** Checks a CSR tile's row offsets (int64) and column indices (int32). */
+    static void requireRows(PhysicalStore lo, PhysicalStore hi, PhysicalStore crd) {
+        require(lo, TypeCode.INT64, "row offsets");
+        require(hi, TypeCode.INT64, "row offsets");
+        require(crd, TypeCode.INT32, "column indices");
+    }
+
     /** Checks that {@code s} holds elements of type {@code code}. */
     static void require(PhysicalStore s, TypeCode code, String what) {
         if (s.type().code() != code) {

@@ -47,9 +47,7 @@ final class GpuVariants {
         PhysicalStore crd = ctx.input(2).data();
         PhysicalStore val = ctx.input(3).data();
         PhysicalStore x = ctx.input(4).data();
-        Gpu.require(lo, TypeCode.INT64, "row offsets");
-        Gpu.require(hi, TypeCode.INT64, "row offsets");
-        Gpu.require(crd, TypeCode.INT32, "column indices");
+        Gpu.requireRows(lo, hi, crd);
         String t = Gpu.suffix(val);
         Gpu.sameType(val, x, "values and x");
         Gpu.sameType(val, y, "values and y");
@@ -87,9 +85,7 @@ final class GpuVariants {
         PhysicalStore lo = ctx.input(0).data();
         PhysicalStore hi = ctx.input(1).data();
         PhysicalStore crd = ctx.input(2).data();
-        Gpu.require(lo, TypeCode.INT64, "row offsets");
-        Gpu.require(hi, TypeCode.INT64, "row offsets");
-        Gpu.require(crd, TypeCode.INT32, "column indices");
+        Gpu.requireRows(lo, hi, crd);
         Gpu.require(counts, TypeCode.INT64, "row counts");
         long r0 = counts.rect().lo(0);
         long r1 = counts.rect().hi(0);
@@ -111,10 +107,8 @@ final class GpuVariants {
         PhysicalStore crd = ctx.input(2).data();
         PhysicalStore val = ctx.input(3).data();
         PhysicalStore bval = ctx.output(1).data();
-        Gpu.require(lo, TypeCode.INT64, "row offsets");
-        Gpu.require(hi, TypeCode.INT64, "row offsets");
+        Gpu.requireRows(lo, hi, crd);
         Gpu.require(blo, TypeCode.INT64, "block row offsets");
-        Gpu.require(crd, TypeCode.INT32, "column indices");
         Gpu.require(bcrd, TypeCode.INT32, "block column indices");
         Gpu.sameType(val, bval, "values of the matrix and of its block");
         long r0 = blo.rect().lo(0);

@@ -2,6 +2,8 @@ package dev.legate.sparse.internal;
 
 import dev.legate.core.TaskContext;
 import dev.legate.core.TypeCode;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * Deterministic vector reductions in two steps. {@link #blocks} sums fixed blocks of
@@ -80,11 +82,9 @@ final class ReduceKernels {
             double s3 = 0;
             for (long p = i; p < end; p += PIECE) {
                 int n = (int) Math.min(PIECE, end - p);
-                java.lang.foreign.MemorySegment.copy(x.seg, java.lang.foreign.ValueLayout.JAVA_DOUBLE, x.at(p) * 8, xs,
-                        0, n);
+                MemorySegment.copy(x.seg, ValueLayout.JAVA_DOUBLE, x.at(p) * 8, xs, 0, n);
                 if (ys != null) {
-                    java.lang.foreign.MemorySegment.copy(y.seg, java.lang.foreign.ValueLayout.JAVA_DOUBLE, y.at(p) * 8,
-                            ys, 0, n);
+                    MemorySegment.copy(y.seg, ValueLayout.JAVA_DOUBLE, y.at(p) * 8, ys, 0, n);
                 }
                 int k = 0;
                 if (mode == SUM) {

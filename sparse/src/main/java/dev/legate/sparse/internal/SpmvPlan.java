@@ -54,11 +54,6 @@ record SpmvPlan(int rowsPerBlock, int lanes) {
      */
     static SpmvPlan of(long nnz, long rows, int valueBytes, boolean block) {
         SpmvPlan o = override;
-        if (o == null && block) {
-            SpmvPlan p = of(nnz, rows, valueBytes, false);
-            double mean = rows == 0 ? 1 : (double) nnz / rows;
-            return mean <= 6 ? new SpmvPlan(p.rowsPerBlock(), 4) : p;
-        }
         if (o != null) {
             return o;
         }
@@ -66,7 +61,7 @@ record SpmvPlan(int rowsPerBlock, int lanes) {
         long capacity = BUFFER_BYTES / valueBytes;
         long fit = (long) Math.floor(capacity / (1.25 * mean));
         int rowsPerBlock = fit < 1 ? 1 : Integer.highestOneBit((int) Math.min(fit, 1024));
-        int lanes = mean > 16 ? 32 : mean > 8 ? 16 : 8;
+        int lanes = mean > 16 ? 32 : mean > 8 ? 16 : block && mean <= 6 ? 4 : 8;
         return new SpmvPlan(rowsPerBlock, lanes);
     }
 
